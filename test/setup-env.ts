@@ -1,0 +1,5 @@
+// Tests never talk to AWS: make sure a developer's own credentials or profile cannot leak in.
+process.env.AWS_ACCESS_KEY_ID = 'test';
+process.env.AWS_SECRET_ACCESS_KEY = 'test';
+process.env.AWS_REGION = process.env.AWS_REGION ?? 'us-east-1';
+delete process.env.AWS_PROFILE;
