@@ -1,0 +1,68 @@
+/**
+ * Fan-out of one frame to many connections, cleaning up connections that are gone.
+ */
+import type { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { mapWithConcurrency } from './bounded-concurrency';
+import { deleteConnection } from './connections';
+import { describeError, log } from './logger';
+import { isGoneConnectionError, postToConnection } from './management-api';
+
+/** How many PostToConnection calls a broadcast keeps in flight. */
+export const BROADCAST_CONCURRENCY = 25;
+
+/** Per-broadcast counts; they add up to the number of recipients. */
+export interface BroadcastSummary {
+  delivered: number;
+  /** Recipients that were gone (HTTP 410); their rows were deleted. */
+  stale: number;
+  /** Recipients whose post failed for any other reason; their rows were kept. */
+  failed: number;
+}
+
+type DeliveryOutcome = keyof BroadcastSummary;
+
+/**
+ * Posts `frame` to every id in `connectionIds`. Never rejects: every per-recipient
+ * failure is logged and counted instead, so one bad connection cannot stop the rest.
+ */
+export async function broadcast(
+  client: ApiGatewayManagementApiClient,
+  connectionIds: readonly string[],
+  frame: string,
+): Promise<BroadcastSummary> {
+  const outcomes = await mapWithConcurrency(connectionIds, BROADCAST_CONCURRENCY, (id) =>
+    deliver(client, id, frame),
+  );
+  const summary: BroadcastSummary = { delivered: 0, stale: 0, failed: 0 };
+  for (const outcome of outcomes) summary[outcome] += 1;
+  return summary;
+}
+
+async function deliver(
+  client: ApiGatewayManagementApiClient,
+  connectionId: string,
+  frame: string,
+): Promise<DeliveryOutcome> {
+  try {
+    await postToConnection(client, connectionId, frame);
+    return 'delivered';
+  } catch (error) {
+    if (isGoneConnectionError(error)) {
+      await removeStaleConnection(connectionId);
+      return 'stale';
+    }
+    log.error('chat.post_failed', { connectionId, ...describeError(error) });
+    return 'failed';
+  }
+}
+
+// The recipient, not the sender, is the one that is gone. A failed delete is only
+// logged: the row's TTL removes it eventually.
+async function removeStaleConnection(connectionId: string): Promise<void> {
+  try {
+    await deleteConnection(connectionId);
+    log.info('chat.stale_connection_deleted', { connectionId });
+  } catch (error) {
+    log.error('chat.stale_connection_delete_failed', { connectionId, ...describeError(error) });
+  }
+}
