@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { makeApp } from '../lib/app/make-app';
+import { addPlatforms } from '../lib/app/platforms';
+
+try {
+  const app = makeApp();
+  addPlatforms(app);
+  app.synth();
+} catch (error) {
+  // A bad stage or context value: one line that says what is valid, and no half-written assembly.
+  console.error((error as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,94 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as docdb from 'aws-cdk-lib/aws-docdb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
+import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
+import { Network } from './network';
+
+/** Properties of {@link ChatDatabase}. */
+export interface ChatDatabaseProps {
+  readonly network: Network;
+  /**
+   * Instance class of each cluster member.
+   * @default db.t4g.medium - enough for the workshop; size up for real traffic
+   */
+  readonly instanceType?: ec2.InstanceType;
+  /**
+   * Cluster members: one writer plus replicas, spread over the AZs, so a failover has a target.
+   * @default 2
+   */
+  readonly instances?: number;
+}
+
+/**
+ * Amazon DocumentDB holding the video catalog and chat messages: encrypted with its own key, TLS only,
+ * audit and profiler logs exported, 14 days of backups, deletion protection on. The cluster, its key and
+ * its credentials are retained if a later stage retires it: the data outlives the architecture.
+ */
+export class ChatDatabase extends Construct {
+  public readonly cluster: docdb.DatabaseCluster;
+
+  constructor(scope: Construct, id: string, props: ChatDatabaseProps) {
+    super(scope, id);
+    const key = new kms.Key(this, 'Key', {
+      description: 'Encrypts the DocumentDB cluster of the video platform',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const parameters = new docdb.ClusterParameterGroup(this, 'Parameters', {
+      family: 'docdb5.0',
+      description: 'TLS required, audit and profiler logs on',
+      parameters: { tls: 'enabled', audit_logs: 'enabled', profiler: 'enabled', profiler_threshold_ms: '200' },
+    });
+    this.cluster = new docdb.DatabaseCluster(this, 'Cluster', {
+      engineVersion: '5.0.0',
+      masterUser: { username: 'videoapp' },
+      instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
+      instances: props.instances ?? 2,
+      vpc: props.network.vpc,
+      vpcSubnets: props.network.dataSubnets,
+      parameterGroup: parameters,
+      storageEncrypted: true,
+      kmsKey: key,
+      backup: { retention: Duration.days(14), preferredWindow: '03:00-04:00' },
+      preferredMaintenanceWindow: 'sun:04:30-sun:05:30',
+      exportAuditLogsToCloudWatch: true,
+      exportProfilerLogsToCloudWatch: true,
+      cloudWatchLogsRetention: logs.RetentionDays.THREE_MONTHS,
+      deletionProtection: true,
+      copyTagsToSnapshot: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      securityGroupRemovalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.cluster.secret?.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.cluster.addRotationSingleUser(Duration.days(30));
+
+    acknowledge(
+      this.cluster,
+      {
+        rule: 'AwsSolutions-DOC2',
+        reason: 'A non-default port is obscurity, not a control: only the app pools security group can reach 27017.',
+      },
+      {
+        rule: 'AwsSolutions-DOC3',
+        reason:
+          'The credentials are generated into Secrets Manager (a dynamic reference the rule cannot resolve) and rotated every 30 days.',
+      },
+      ...['authenticate', 'createIndex', 'dropCollection'].map((event) => ({
+        rule: `AwsSolutions-DOC5[LogExport::${event}]`,
+        reason: `Audit logging covers ${event} events: audit_logs=enabled in the cluster parameter group and the audit log is exported.`,
+      })),
+    );
+    acknowledgeLogRetentionHelper(Stack.of(this));
+  }
+
+  /** Lets the given peer connect and read the credentials. */
+  public allowAppAccess(peer: ec2.IConnectable & iam.IGrantable): void {
+    this.cluster.connections.allowDefaultPortFrom(peer, 'App pool to DocumentDB');
+    this.cluster.secret?.grantRead(peer);
+  }
+}

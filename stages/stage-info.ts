@@ -1,0 +1,47 @@
+/**
+ * What a stage is, as data: importable by bin/, tests and the workshop CLI without loading any CDK
+ * construct code.
+ */
+export interface StageInfo {
+  /** 1-based position in the case study's story. */
+  readonly id: number;
+  /** Short machine name, e.g. `monolith`. */
+  readonly slug: string;
+  /** Title as a workshop slide would show it. */
+  readonly title: string;
+  /** The talk's reason for this stage, in a short paragraph. */
+  readonly reason: string;
+  /** What this stage adds over the one before. */
+  readonly adds: readonly string[];
+  /** What this stage retires, and what happens to its data. */
+  readonly retires: readonly string[];
+}
+
+/** One of the talk's case studies: a stack name, a context key and its stages in order. */
+export interface CaseStudyInfo {
+  /** Context key that picks the stage (`-c video=3`). */
+  readonly contextKey: string;
+  /** The one CloudFormation stack the case study deploys as. */
+  readonly stackName: string;
+  readonly title: string;
+  readonly stages: readonly StageInfo[];
+}
+
+/** Thrown for a stage value that does not name a stage; its message is the whole story, on one line. */
+export class UnknownStageError extends Error {
+  constructor(study: CaseStudyInfo, value: unknown) {
+    const valid = study.stages.map((s) => `${s.id} (${s.slug})`).join(', ');
+    super(`Unknown ${study.contextKey} stage '${String(value)}'. Valid stages: ${valid}. Example: -c ${study.contextKey}=1`);
+    this.name = 'UnknownStageError';
+  }
+}
+
+/** Resolves a context value (a number from cdk.json, a string from `-c`) to one of the study's stages. */
+export function selectStage(study: CaseStudyInfo, value: unknown): StageInfo {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const stage = /^[0-9]+$/.test(text) ? study.stages.find((s) => s.id === Number(text)) : undefined;
+  if (!stage) {
+    throw new UnknownStageError(study, value);
+  }
+  return stage;
+}

@@ -1,0 +1,25 @@
+import { LiveEvent } from '../../lib/constructs/live-event-prescaling';
+
+/** Deployment choices that hold for every stage of the video platform. */
+export interface VideoPlatformOptions {
+  /**
+   * ACM certificate ARN (stack region) for HTTPS on the load balancer.
+   * @default - HTTP only
+   */
+  readonly certificateArn?: string;
+  /**
+   * Known live events to pre-scale the pools for (stage 2 onwards, while pools exist).
+   * @default - none
+   */
+  readonly liveEvents?: readonly LiveEvent[];
+  /**
+   * Availability Zones for the VPC.
+   * @default - two AZs resolved at deploy time
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * E-mail address subscribed to the alerts topic.
+   * @default - none
+   */
+  readonly alertEmail?: string;
+}

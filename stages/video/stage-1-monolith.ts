@@ -1,0 +1,29 @@
+import { CfnOutput, Stack, Tags } from 'aws-cdk-lib';
+import { AppPool } from '../../lib/constructs/app-pool';
+import { ChatDatabase } from '../../lib/constructs/chat-database';
+import { PublicEntrance } from '../../lib/constructs/public-entrance';
+import { VideoAppBundle } from '../../lib/constructs/video-app-bundle';
+import { videoFoundation } from './foundation';
+import { VideoPlatformOptions } from './options';
+
+/**
+ * Stage 1, the monolith: ALB → one Auto Scaling group running video and chat in one process →
+ * DocumentDB + S3. Done properly everywhere except where the talk says it failed.
+ */
+export function buildMonolith(stack: Stack, options: VideoPlatformOptions): void {
+  const { network, logs, media, alerts } = videoFoundation(stack, options, { egress: true });
+  const database = new ChatDatabase(stack, 'ChatDatabase', { network });
+  const entrance = new PublicEntrance(stack, 'Entrance', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
+
+  // The lesson: video and chat share one pool, one target group and one blast radius, and the scaling
+  // ceiling is what was tested (about 100 concurrent users), not what a sold-out stream brings.
+  const app = new AppPool(stack, 'AppPool', {
+    role: 'all', network, bundle: new VideoAppBundle(stack, 'AppBundle'), media: media.bucket, database, alerts,
+    minCapacity: 2, maxCapacity: 3,
+  });
+  entrance.routeEverythingTo(app);
+  app.asg.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 50 });
+  Tags.of(app).add('wa:tested-concurrent-users', '100');
+
+  new CfnOutput(stack, 'Url', { value: entrance.url, description: 'The platform: /video/catalog, /chat/ws' });
+}
