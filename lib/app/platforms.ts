@@ -25,6 +25,7 @@ export function addPlatforms(app: App): { video: VideoPlatformStack } {
     env: { region },
     stage: app.node.tryGetContext(VIDEO_PLATFORM.contextKey),
     certificateArn: app.node.tryGetContext('certificateArn'),
+    webAclArn: app.node.tryGetContext('webAclArn'),
     availabilityZones: jsonContext<string[]>(app, 'availabilityZones'),
     alertEmail: app.node.tryGetContext('alertEmail'),
     liveEvents,

@@ -171,6 +171,20 @@ export class AppPool extends Construct {
     return targetGroup;
   }
 
+  /**
+   * Step scaling on CPU that adds capacity fast and removes it slowly, so a crowd's reconnect storm
+   * cannot start the scale-out/scale-in loop the monolith fell into.
+   */
+  public scaleOnCpuSteps(): void {
+    this.asg.scaleOnMetric('CpuSteps', {
+      metric: this.metricCpuUtilization(Duration.minutes(1)),
+      adjustmentType: autoscaling.AdjustmentType.CHANGE_IN_CAPACITY,
+      scalingSteps: [{ upper: 25, change: -1 }, { lower: 60, change: +1 }, { lower: 80, change: +3 }],
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+    });
+  }
+
   /** Average CPU of the pool's instances. */
   public metricCpuUtilization(period: Duration = Duration.minutes(1)): cloudwatch.Metric {
     return new cloudwatch.Metric({

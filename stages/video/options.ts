@@ -8,6 +8,11 @@ export interface VideoPlatformOptions {
    */
   readonly certificateArn?: string;
   /**
+   * ARN of a WAF web ACL (scope CLOUDFRONT, in us-east-1) for the media distribution (stage 3 onwards).
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
+  /**
    * Known live events to pre-scale the pools for (stage 2 onwards, while pools exist).
    * @default - none
    */

@@ -1,16 +1,13 @@
-import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
-import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { AppPool } from '../../lib/constructs/app-pool';
 import { ChatDatabase } from '../../lib/constructs/chat-database';
 import { preScaleForLiveEvents } from '../../lib/constructs/live-event-prescaling';
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
 import { VideoAppBundle } from '../../lib/constructs/video-app-bundle';
+import { CHAT, VIDEO } from './capacity';
 import { videoFoundation } from './foundation';
 import { VideoPlatformOptions } from './options';
 
-/** Capacity of the pools outside live events. */
-const VIDEO = { min: 2, max: 12 };
-const CHAT = { min: 2, max: 6 };
 
 /**
  * Stage 2, split pools: the ALB routes /video/* and /chat/* to two Auto Scaling groups, each with its
@@ -33,14 +30,7 @@ export function buildSplitPools(stack: Stack, options: VideoPlatformOptions): vo
     role: 'chat', network, bundle, media: media.bucket, database, alerts, minCapacity: CHAT.min, maxCapacity: CHAT.max,
   });
   entrance.routePaths(chat, ['/chat/*'], 20);
-  // Asymmetric steps: add fast, remove slowly, so a crowd's reconnect storm cannot start a scaling loop.
-  chat.asg.scaleOnMetric('CpuSteps', {
-    metric: chat.metricCpuUtilization(Duration.minutes(1)),
-    adjustmentType: autoscaling.AdjustmentType.CHANGE_IN_CAPACITY,
-    scalingSteps: [{ upper: 25, change: -1 }, { lower: 60, change: +1 }, { lower: 80, change: +3 }],
-    evaluationPeriods: 3,
-    datapointsToAlarm: 3,
-  });
+  chat.scaleOnCpuSteps();
 
   const events = options.liveEvents ?? [];
   preScaleForLiveEvents(video, video.asg, events, { baseMin: VIDEO.min, max: VIDEO.max, during: (e) => e.videoInstances });

@@ -1,3 +1,21 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { MediaDistribution } from '../../lib/constructs/media-distribution';
+import { ServerlessChat } from '../../lib/constructs/serverless-chat';
+import { videoFoundation } from './foundation';
 import { VideoPlatformOptions } from './options';
-export function buildServerlessChat(_stack: Stack, _options: VideoPlatformOptions): void { throw new Error('todo'); }
+
+/**
+ * Stage 4, serverless chat: the chat pool, the ALB and DocumentDB retire; chat runs on an API Gateway
+ * WebSocket API with Lambda and DynamoDB. No instances are left, so the NAT gateways go too. DocumentDB
+ * is retained with its data (its DeletionPolicy is Retain), not deleted.
+ */
+export function buildServerlessChat(stack: Stack, options: VideoPlatformOptions): void {
+  const { logs, media, alerts } = videoFoundation(stack, options, { egress: false });
+  const cdn = new MediaDistribution(stack, 'MediaDistribution', {
+    media: media.bucket, accessLogs: logs.bucket, webAclArn: options.webAclArn,
+  });
+  const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
+
+  new CfnOutput(stack, 'ChatUrl', { value: chat.url, description: 'WebSocket chat: send {"action":"sendmessage","data":"hi"}' });
+  new CfnOutput(stack, 'MediaUrl', { value: cdn.url, description: 'Video assets, e.g. <MediaUrl>/<title>/index.m3u8' });
+}

@@ -1,3 +1,25 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { LiveChannel } from '../../lib/constructs/live-channel';
+import { MediaDistribution } from '../../lib/constructs/media-distribution';
+import { ServerlessChat } from '../../lib/constructs/serverless-chat';
+import { videoFoundation } from './foundation';
 import { VideoPlatformOptions } from './options';
-export function buildIvs(_stack: Stack, _options: VideoPlatformOptions): void { throw new Error('todo'); }
+
+/**
+ * Stage 5, Amazon IVS: live ingest, transcoding and playback are a managed channel; its recordings
+ * land in S3 and replay through the same CloudFront distribution under /ivs/*.
+ */
+export function buildIvs(stack: Stack, options: VideoPlatformOptions): void {
+  const { logs, media, alerts } = videoFoundation(stack, options, { egress: false });
+  const live = new LiveChannel(stack, 'LiveChannel', { accessLogs: logs.bucket });
+  const cdn = new MediaDistribution(stack, 'MediaDistribution', {
+    media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, webAclArn: options.webAclArn,
+  });
+  const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
+
+  new CfnOutput(stack, 'IngestEndpoint', { value: `rtmps://${live.channel.attrIngestEndpoint}:443/app/`, description: 'RTMPS ingest for the broadcaster' });
+  new CfnOutput(stack, 'StreamKeySecretArn', { value: live.streamKeySecret.secretArn, description: 'aws secretsmanager get-secret-value --secret-id <this>' });
+  new CfnOutput(stack, 'PlaybackUrl', { value: live.channel.attrPlaybackUrl, description: 'Live HLS playback' });
+  new CfnOutput(stack, 'ChatUrl', { value: chat.url, description: 'WebSocket chat: send {"action":"sendmessage","data":"hi"}' });
+  new CfnOutput(stack, 'MediaUrl', { value: cdn.url, description: 'Video on demand; recordings under <MediaUrl>/ivs/...' });
+}

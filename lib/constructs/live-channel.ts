@@ -1,0 +1,101 @@
+import { Duration, Names, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as ivs from 'aws-cdk-lib/aws-ivs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
+import { acknowledgeEventsLogGroupPolicy } from '../checks/cdk-helpers';
+
+/** Properties of {@link LiveChannel}. */
+export interface LiveChannelProps {
+  /** Where S3 server access logs of the recordings bucket go. */
+  readonly accessLogs: s3.IBucket;
+  /**
+   * IVS channel type: STANDARD transcodes to several renditions (adaptive bitrate); BASIC passes the
+   * input through and costs less.
+   * @default 'STANDARD'
+   */
+  readonly channelType?: 'STANDARD' | 'BASIC' | 'ADVANCED_SD' | 'ADVANCED_HD';
+}
+
+/**
+ * Amazon IVS (L1 constructs; aws-cdk-lib has no L2): a low-latency channel that only takes RTMPS
+ * ingest, a recording configuration that writes every stream to S3 for replay, and the stream key kept
+ * in Secrets Manager: it never appears in a template output.
+ */
+export class LiveChannel extends Construct {
+  public readonly channel: ivs.CfnChannel;
+  public readonly recordings: s3.Bucket;
+  public readonly streamKeySecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: LiveChannelProps) {
+    super(scope, id);
+    // SSE-S3: IVS writes through its service-linked role, which a customer-managed key would also have to trust.
+    this.recordings = new s3.Bucket(this, 'Recordings', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'recordings/',
+      lifecycleRules: [
+        {
+          id: 'older-recordings-to-infrequent-access',
+          transitions: [{ storageClass: s3.StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) }],
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+    });
+
+    const recording = new ivs.CfnRecordingConfiguration(this, 'Recording', {
+      destinationConfiguration: { s3: { bucketName: this.recordings.bucketName } },
+      recordingReconnectWindowSeconds: 60,
+      thumbnailConfiguration: { recordingMode: 'INTERVAL', targetIntervalSeconds: 30, resolution: 'HD', storage: ['SEQUENTIAL', 'LATEST'] },
+      renditionConfiguration: { renditionSelection: 'ALL' },
+    });
+    this.channel = new ivs.CfnChannel(this, 'Channel', {
+      type: props.channelType ?? 'STANDARD',
+      latencyMode: 'LOW',
+      insecureIngest: false,
+      authorized: false,
+      recordingConfigurationArn: recording.attrArn,
+    });
+    const streamKey = new ivs.CfnStreamKey(this, 'StreamKey', { channelArn: this.channel.attrArn });
+    this.streamKeySecret = new secretsmanager.Secret(this, 'StreamKeySecret', {
+      description: 'IVS stream key of the live channel: give it to the broadcaster, never publish it',
+      secretStringValue: SecretValue.resourceAttribute(streamKey.attrValue),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // IVS reports stream state, health and recording events on EventBridge (best effort); keep them for operators.
+    const eventLog = new logs.LogGroup(this, 'Events', { retention: logs.RetentionDays.THREE_MONTHS });
+    const streamEvents = new events.Rule(this, 'StreamEvents', {
+      description: 'IVS stream, health and recording events of the live channel',
+      eventPattern: {
+        source: ['aws.ivs'],
+        detailType: ['IVS Stream State Change', 'IVS Stream Health Change', 'IVS Recording State Change', 'IVS Limit Breach'],
+        resources: [this.channel.attrArn],
+      },
+      targets: [new targets.CloudWatchLogGroup(eventLog)],
+    });
+    const stack = Stack.of(this);
+    const policyWriter = stack.node.tryFindChild(`EventsLogGroupPolicy${Names.nodeUniqueId(streamEvents.node)}`);
+    if (policyWriter) {
+      acknowledgeEventsLogGroupPolicy(stack, policyWriter);
+    }
+
+    acknowledge(
+      this.streamKeySecret,
+      {
+        rule: 'AwsSolutions-SMG4',
+        reason: 'An IVS stream key is rotated through IVS (delete and create a stream key), not by a Secrets Manager rotation function.',
+      },
+    );
+  }
+}

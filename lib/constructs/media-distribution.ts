@@ -1,0 +1,108 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
+
+/** Properties of {@link MediaDistribution}. */
+export interface MediaDistributionProps {
+  /** Video on demand: HLS/DASH manifests and segments, MP4s. */
+  readonly media: s3.IBucket;
+  /** Where CloudFront standard logs go (the bucket must have ACLs enabled). */
+  readonly accessLogs: s3.IBucket;
+  /**
+   * Amazon IVS recordings, served under `/ivs/*` (IVS writes its recordings under that prefix).
+   * @default - no recordings origin
+   */
+  readonly recordings?: s3.IBucket;
+  /**
+   * ARN of a WAF web ACL with scope CLOUDFRONT (it lives in us-east-1).
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
+}
+
+/**
+ * CloudFront in front of the media bucket with origin access control (the bucket stays private).
+ * Manifests change while a stream is live, so they are cached for seconds; segments never change once
+ * written, so they are cached for a month and most requests never reach S3.
+ */
+export class MediaDistribution extends Construct {
+  public readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: MediaDistributionProps) {
+    super(scope, id);
+    const manifests = new cloudfront.CachePolicy(this, 'ManifestCache', {
+      comment: 'HLS/DASH manifests: seconds, they change while a stream is live',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(2),
+      maxTtl: Duration.seconds(60),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const segments = new cloudfront.CachePolicy(this, 'SegmentCache', {
+      comment: 'Media segments: immutable once written',
+      minTtl: Duration.days(1),
+      defaultTtl: Duration.days(30),
+      maxTtl: Duration.days(365),
+    });
+    const behavior = (origin: cloudfront.IOrigin, cachePolicy: cloudfront.ICachePolicy, compress: boolean): cloudfront.BehaviorOptions => ({
+      origin,
+      cachePolicy,
+      compress,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.CORS_S3_ORIGIN,
+      responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS,
+    });
+
+    const mediaOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.media);
+    const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
+    if (props.recordings) {
+      const recordingsOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.recordings);
+      additionalBehaviors['ivs/*.m3u8'] = behavior(recordingsOrigin, manifests, true);
+      additionalBehaviors['ivs/*'] = behavior(recordingsOrigin, segments, false);
+    }
+    for (const manifest of ['*.m3u8', '*.mpd']) {
+      additionalBehaviors[manifest] = behavior(mediaOrigin, manifests, true);
+    }
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Video platform media',
+      defaultBehavior: behavior(mediaOrigin, segments, false),
+      additionalBehaviors,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableIpv6: true,
+      enableLogging: true,
+      logBucket: props.accessLogs,
+      logFilePrefix: 'cdn/',
+      webAclId: props.webAclArn,
+    });
+
+    acknowledge(
+      this.distribution,
+      {
+        rule: 'AwsSolutions-CFR1',
+        reason: 'The audience is worldwide; licensing that needs geo restriction belongs to each title, not the whole distribution.',
+      },
+      {
+        rule: 'AwsSolutions-CFR4',
+        reason: 'The default *.cloudfront.net certificate cannot pin TLS 1.2; a custom domain with an ACM certificate would.',
+      },
+    );
+    if (!props.webAclArn) {
+      acknowledge(this.distribution, {
+        rule: 'AwsSolutions-CFR2',
+        reason: 'Static, cacheable media behind signed-out GETs only; pass context webAclArn (a us-east-1 CLOUDFRONT web ACL) to attach WAF.',
+      });
+    }
+  }
+
+  /** `https://<domain>` of the distribution. */
+  public get url(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+}

@@ -1,0 +1,150 @@
+import * as path from 'node:path';
+import { CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { PROJECT_ROOT } from '../app/make-app';
+import { acknowledge } from '../checks/acknowledge';
+import { CONNECTION_ID_ATTRIBUTE, TTL_ATTRIBUTE } from '../runtime/chat/connection-table-schema';
+import { Alerts } from './alerts';
+
+const HANDLERS_DIR = path.join(PROJECT_ROOT, 'lib', 'runtime', 'chat');
+
+/** Properties of {@link ServerlessChat}. */
+export interface ServerlessChatProps {
+  readonly alerts: Alerts;
+  /**
+   * Largest chat message accepted, in UTF-8 bytes.
+   * @default 2048
+   */
+  readonly maxMessageBytes?: number;
+  /**
+   * Steady-state messages per second the stage accepts (burst is twice that).
+   * @default 500
+   */
+  readonly messagesPerSecond?: number;
+}
+
+/**
+ * Real-time chat without servers, after AWS's serverless chat sample: an API Gateway WebSocket API,
+ * one Lambda function per route, and a DynamoDB table of open connections whose rows expire by TTL
+ * because $disconnect is best effort.
+ */
+export class ServerlessChat extends Construct {
+  public readonly connections: dynamodb.TableV2;
+  public readonly api: apigwv2.WebSocketApi;
+  public readonly stage: apigwv2.WebSocketStage;
+
+  constructor(scope: Construct, id: string, props: ServerlessChatProps) {
+    super(scope, id);
+    this.connections = new dynamodb.TableV2(this, 'Connections', {
+      partitionKey: { name: CONNECTION_ID_ATTRIBUTE, type: dynamodb.AttributeType.STRING },
+      billing: dynamodb.Billing.onDemand(),
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const environment = {
+      TABLE_NAME: this.connections.tableName,
+      MAX_MESSAGE_BYTES: String(props.maxMessageBytes ?? 2048),
+    };
+    const onConnect = this.handler('OnConnect', 'on-connect.ts', environment);
+    const onDisconnect = this.handler('OnDisconnect', 'on-disconnect.ts', environment);
+    const sendMessage = this.handler('SendMessage', 'send-message.ts', environment);
+    const defaultRoute = this.handler('DefaultRoute', 'default-route.ts', {});
+
+    this.connections.grant(onConnect, 'dynamodb:PutItem');
+    this.connections.grant(onDisconnect, 'dynamodb:DeleteItem');
+    this.connections.grant(sendMessage, 'dynamodb:Scan', 'dynamodb:DeleteItem');
+
+    this.api = new apigwv2.WebSocketApi(this, 'Api', {
+      description: 'Video platform chat',
+      routeSelectionExpression: '$request.body.action',
+      connectRouteOptions: { integration: new WebSocketLambdaIntegration('ConnectIntegration', onConnect) },
+      disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', onDisconnect) },
+      defaultRouteOptions: { integration: new WebSocketLambdaIntegration('FallbackIntegration', defaultRoute) },
+    });
+    this.api.addRoute('sendmessage', { integration: new WebSocketLambdaIntegration('SendIntegration', sendMessage) });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const rate = props.messagesPerSecond ?? 500;
+    this.stage = new apigwv2.WebSocketStage(this, 'Stage', {
+      webSocketApi: this.api,
+      stageName: 'live',
+      autoDeploy: true,
+      throttle: { rateLimit: rate, burstLimit: rate * 2 },
+      detailedMetricsEnabled: true,
+      accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLogs) },
+    });
+    const stack = Stack.of(this);
+    const apiLogicalId = stack.getLogicalId(this.api.node.defaultChild as CfnElement);
+    for (const fn of [sendMessage, defaultRoute]) {
+      this.stage.grantManagementApiAccess(fn);
+      fn.addEnvironment('CALLBACK_URL', this.stage.callbackUrl);
+      acknowledge(fn, {
+        rule: `AwsSolutions-IAM5[Resource::arn:${stack.partition}:execute-api:${stack.region}:<AWS::AccountId>:<${apiLogicalId}>/${this.stage.stageName}/*/@connections/*]`,
+        reason: 'Posting to connections of this one stage only; connection ids exist only at run time.',
+      });
+    }
+
+    for (const fn of [onConnect, onDisconnect, sendMessage, defaultRoute]) {
+      const alarm = new cloudwatch.Alarm(fn, 'Errors', {
+        alarmDescription: `Chat handler ${fn.node.id} is failing`,
+        metric: fn.metricErrors({ period: Duration.minutes(1) }),
+        threshold: 5,
+        evaluationPeriods: 3,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      props.alerts.notifyOn(alarm);
+    }
+
+    acknowledge(this.api, {
+      rule: 'AwsSolutions-APIG4',
+      reason:
+        'Viewers chat anonymously, as in the talk; $disconnect/$default/sendmessage cannot take an authorizer on WebSocket APIs. Add a WebSocketLambdaAuthorizer on $connect for ticketed chat.',
+    });
+  }
+
+  /** `wss://` URL clients connect to. */
+  public get url(): string {
+    return this.stage.url;
+  }
+
+  private handler(id: string, file: string, environment: Record<string, string>): nodejs.NodejsFunction {
+    const fn = new nodejs.NodejsFunction(this, id, {
+      entry: path.join(HANDLERS_DIR, file),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      timeout: Duration.seconds(29),
+      tracing: lambda.Tracing.ACTIVE,
+      environment,
+      logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
+      loggingFormat: lambda.LoggingFormat.JSON,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      projectRoot: PROJECT_ROOT,
+      bundling: { minify: true, sourceMap: true, target: 'node24' },
+    });
+    acknowledge(
+      fn,
+      {
+        rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The AWS managed basic execution policy only lets the function write its own log streams.',
+      },
+      {
+        rule: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords take no resource narrower than *.',
+      },
+    );
+    return fn;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Process entry point (bundled by esbuild, started by systemd): reads the config, wires
+ * the real dependencies, serves, and shuts down cleanly on SIGTERM.
+ */
+import { existsSync } from 'node:fs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { loadConfig, type AppConfig } from './config';
+import { docDbConnectionUri, loadDocDbCredentials } from './docdb-secret';
+import { openDocumentDbStore } from './documentdb-store';
+import { jsonLogger as logger } from './logger';
+import { LocalMediaLinks, S3MediaLinks, type MediaLinks } from './media-links';
+import { MemoryStore } from './memory-store';
+import { createServer } from './server';
+import type { AppStore } from './storage';
+
+/** systemd's default TimeoutStopSec is 90 s; finish well inside it. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const store = await openStore(config);
+  const app = createServer({
+    role: config.role,
+    store,
+    media: mediaLinks(config),
+    localMediaDir: config.media.kind === 'local' ? config.media.dir : undefined,
+    chatHistoryLimit: config.chatHistoryLimit,
+    maxMessageBytes: config.maxMessageBytes,
+    logger,
+    shutdownGraceMs: SHUTDOWN_GRACE_MS,
+  });
+  const address = await app.listen(config.port, config.host);
+  logger.info('app.started', {
+    role: config.role,
+    address: address.address,
+    port: address.port,
+    storage: config.storage.kind,
+    media: config.media.kind === 's3' ? `s3://${config.media.bucket}` : config.media.dir,
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('app.stopping', { signal });
+    const forced = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 5000);
+    forced.unref();
+    void (async () => {
+      await app.close();
+      await store.close();
+      logger.info('app.stopped');
+      process.exit(0);
+    })().catch((error: unknown) => {
+      logger.error('app.stop_failed', error);
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function openStore(config: AppConfig): Promise<AppStore> {
+  if (config.storage.kind === 'memory') return new MemoryStore();
+  const { secretArn, caFile, database } = config.storage;
+  if (!existsSync(caFile)) throw new Error(`DOCDB_CA_FILE ${caFile} does not exist; DocumentDB requires TLS with the RDS CA bundle`);
+  const credentials = await loadDocDbCredentials(secretArn, new SecretsManagerClient({ region: config.region }));
+  const store = openDocumentDbStore(docDbConnectionUri(credentials), { caFile, database });
+  // In the background: the app must come up (and pass health checks) even while the cluster is unreachable.
+  store.ensureIndexes().then(
+    () => logger.info('storage.indexes_ready'),
+    (error: unknown) => logger.error('storage.indexes_failed', error),
+  );
+  return store;
+}
+
+function mediaLinks(config: AppConfig): MediaLinks {
+  if (config.media.kind === 's3') return new S3MediaLinks(new S3Client({ region: config.region }), config.media.bucket);
+  if (!existsSync(config.media.dir)) logger.warn('media.dir_missing', { dir: config.media.dir });
+  return new LocalMediaLinks();
+}
+
+process.on('uncaughtException', (error) => {
+  logger.error('app.uncaught_exception', error);
+  process.exit(1);
+});
+process.on('unhandledRejection', (reason) => {
+  logger.error('app.unhandled_rejection', reason);
+  process.exit(1);
+});
+
+main().catch((error: unknown) => {
+  logger.error('app.start_failed', error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+/**
+ * The storage port: what the routes need from a database, so the same routes run on
+ * the in-memory store (local runs, tests) and on DocumentDB (deployed).
+ */
+
+/** A catalog entry as stored and returned by the API. */
+export interface VideoEntry {
+  id: string;
+  title: string;
+  /** S3 object key (or MEDIA_DIR-relative path) of the HLS manifest or MP4. */
+  key: string;
+  description?: string;
+  /** ISO-8601 time the entry was added. */
+  createdAt: string;
+}
+
+/** What a client supplies to add a video; the store assigns `id` and `createdAt`. */
+export interface NewVideo {
+  title: string;
+  key: string;
+  description?: string;
+}
+
+/** A chat message as stored, returned by `/chat/history` and broadcast. */
+export interface ChatMessage {
+  id: string;
+  data: string;
+  /** ISO-8601 time the server accepted the message. */
+  sentAt: string;
+}
+
+export interface VideoCatalog {
+  /** Entries oldest first, at most MAX_CATALOG_ENTRIES_LISTED of them. */
+  list(): Promise<VideoEntry[]>;
+  get(id: string): Promise<VideoEntry | undefined>;
+  add(video: NewVideo): Promise<VideoEntry>;
+}
+
+export interface ChatLog {
+  append(data: string): Promise<ChatMessage>;
+  /** The `limit` most recent messages, oldest first. */
+  recent(limit: number): Promise<ChatMessage[]>;
+}
+
+export interface AppStore {
+  videos: VideoCatalog;
+  messages: ChatLog;
+  /** Resolves when the backing database answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `list()` is one unpaged response, so it is bounded. */
+export const MAX_CATALOG_ENTRIES_LISTED = 1000;
+
+/** Thrown by a store when its database cannot be reached (not for bad queries); the API answers 503. */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('storage is unavailable', { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
