@@ -3,3 +3,4 @@ process.env.AWS_ACCESS_KEY_ID = 'test';
 process.env.AWS_SECRET_ACCESS_KEY = 'test';
 process.env.AWS_REGION = process.env.AWS_REGION ?? 'us-east-1';
 delete process.env.AWS_PROFILE;
+process.env.JSII_DEPRECATED = process.env.JSII_DEPRECATED ?? 'quiet'; // aws-cdk-lib's own scaleOnMetric trips a deprecation warning

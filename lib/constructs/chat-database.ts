@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, IResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as docdb from 'aws-cdk-lib/aws-docdb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -62,9 +62,17 @@ export class ChatDatabase extends Construct {
       deletionProtection: true,
       copyTagsToSnapshot: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // All data lives in the cluster volume: a retired cluster keeps it, and its instances (pure compute)
+      // go. Add an instance to read the data again.
+      instanceRemovalPolicy: RemovalPolicy.DESTROY,
       securityGroupRemovalPolicy: RemovalPolicy.RETAIN,
     });
-    this.cluster.secret?.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // A retained cluster is only useful with its credentials, and CloudFormation cannot delete a subnet
+    // or parameter group a retained cluster still uses.
+    for (const child of ['Secret', 'Subnets']) {
+      (this.cluster.node.findChild(child) as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
+    parameters.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.cluster.addRotationSingleUser(Duration.days(30));
 
     acknowledge(

@@ -51,10 +51,7 @@ export class ChatHub {
       socket.destroy();
       return;
     }
-    this.server.handleUpgrade(req, socket, head, (client) => {
-      this.server.emit('connection', client, req);
-      this.accept(client);
-    });
+    this.server.handleUpgrade(req, socket, head, (client) => this.accept(client));
   }
 
   /** Sends every client a 1001 close, waits briefly for them to go, then cuts the rest. */

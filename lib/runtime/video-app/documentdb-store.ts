@@ -3,7 +3,7 @@
  * and `messages`, ids as string `_id`s, times as BSON dates.
  */
 import { randomUUID } from 'node:crypto';
-import { MongoClient, MongoNetworkError, MongoServerSelectionError, type MongoClientOptions } from 'mongodb';
+import { MongoClient, MongoNetworkError, MongoServerSelectionError, MongoTopologyClosedError, type MongoClientOptions } from 'mongodb';
 import { MAX_CATALOG_ENTRIES_LISTED, StorageUnavailableError, type AppStore, type ChatLog, type ChatMessage, type NewVideo, type VideoCatalog, type VideoEntry } from './storage';
 
 export interface VideoDocument {
@@ -39,6 +39,8 @@ export interface CollectionPort<T extends { _id: string }> {
 
 /** The connection-level operations, separate from collections so tests need no client. */
 export interface ConnectionPort {
+  /** Connects if not connected; cheap when already connected. */
+  connect(): Promise<unknown>;
   ping(): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export class DocumentDbStore implements AppStore {
     now: () => Date = () => new Date(),
   ) {
     const { videos, messages } = collections;
+    const reachable = <T>(operation: () => Promise<T>) => this.reachable(operation);
 
     this.videos = {
       list: () =>
@@ -93,16 +96,36 @@ export class DocumentDbStore implements AppStore {
 
   /** Creates the index `recent` sorts on; idempotent, so every instance runs it at start. */
   async ensureIndexes(): Promise<void> {
-    await this.collections.messages.createIndex({ sentAt: -1 });
+    await this.reachable(() => this.collections.messages.createIndex({ sentAt: -1 }));
   }
 
   async ping(): Promise<void> {
-    await this.connection.ping();
+    await this.reachable(() => this.connection.ping());
   }
 
   async close(): Promise<void> {
     await this.connection.close();
   }
+
+  /**
+   * Runs a database operation after (re)connecting, and turns "cannot reach the cluster"
+   * into StorageUnavailableError. Connecting explicitly matters: when the driver's own
+   * lazy first connect fails, the client stays closed for good ("Topology is closed"),
+   * whereas `connect()` builds a fresh topology, so the app recovers once the cluster is up.
+   */
+  private async reachable<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      await this.connection.connect();
+      return await operation();
+    } catch (error) {
+      if (isUnreachable(error)) throw new StorageUnavailableError(error);
+      throw error;
+    }
+  }
+}
+
+function isUnreachable(error: unknown): boolean {
+  return error instanceof MongoServerSelectionError || error instanceof MongoNetworkError || error instanceof MongoTopologyClosedError;
 }
 
 /** Driver options DocumentDB needs besides what the URI carries. */
@@ -117,26 +140,16 @@ export function documentDbClientOptions(caFile: string): MongoClientOptions {
 }
 
 /**
- * A store on a cluster reachable at `uri`. The driver connects lazily on first use, so
- * the app can start (and answer health checks) while the cluster is still unreachable.
+ * A store on the cluster at `uri`. Nothing connects until first use, so the app can start
+ * (and answer health checks) while the cluster is still unreachable.
  */
 export function openDocumentDbStore(uri: string, options: { caFile: string; database: string }): DocumentDbStore {
   const client = new MongoClient(uri, documentDbClientOptions(options.caFile));
   const db = client.db(options.database);
   return new DocumentDbStore(
     { videos: db.collection<VideoDocument>('videos'), messages: db.collection<MessageDocument>('messages') },
-    { ping: () => db.command({ ping: 1 }), close: () => client.close() },
+    { connect: () => client.connect(), ping: () => db.command({ ping: 1 }), close: () => client.close() },
   );
-}
-
-/** Runs a database operation, turning "cannot reach the cluster" into StorageUnavailableError. */
-async function reachable<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError) throw new StorageUnavailableError(error);
-    throw error;
-  }
 }
 
 function toVideoEntry(document: VideoDocument): VideoEntry {

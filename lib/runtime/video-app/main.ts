@@ -7,7 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { loadConfig, type AppConfig } from './config';
 import { docDbConnectionUri, loadDocDbCredentials } from './docdb-secret';
-import { openDocumentDbStore } from './documentdb-store';
+import { openDocumentDbStore, type DocumentDbStore } from './documentdb-store';
 import { jsonLogger as logger } from './logger';
 import { LocalMediaLinks, S3MediaLinks, type MediaLinks } from './media-links';
 import { MemoryStore } from './memory-store';
@@ -16,6 +16,7 @@ import type { AppStore } from './storage';
 
 /** systemd's default TimeoutStopSec is 90 s; finish well inside it. */
 const SHUTDOWN_GRACE_MS = 10_000;
+const INDEX_RETRY_MS = 30_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -66,12 +67,22 @@ async function openStore(config: AppConfig): Promise<AppStore> {
   if (!existsSync(caFile)) throw new Error(`DOCDB_CA_FILE ${caFile} does not exist; DocumentDB requires TLS with the RDS CA bundle`);
   const credentials = await loadDocDbCredentials(secretArn, new SecretsManagerClient({ region: config.region }));
   const store = openDocumentDbStore(docDbConnectionUri(credentials), { caFile, database });
-  // In the background: the app must come up (and pass health checks) even while the cluster is unreachable.
-  store.ensureIndexes().then(
-    () => logger.info('storage.indexes_ready'),
-    (error: unknown) => logger.error('storage.indexes_failed', error),
-  );
+  ensureIndexesInBackground(store);
   return store;
+}
+
+/** Retried in the background: the app must come up (and pass health checks) while the cluster is unreachable. */
+function ensureIndexesInBackground(store: DocumentDbStore): void {
+  const attempt = (): void => {
+    store.ensureIndexes().then(
+      () => logger.info('storage.indexes_ready'),
+      (error: unknown) => {
+        logger.error('storage.indexes_failed', error, { retryInSeconds: INDEX_RETRY_MS / 1000 });
+        setTimeout(attempt, INDEX_RETRY_MS).unref();
+      },
+    );
+  };
+  attempt();
 }
 
 function mediaLinks(config: AppConfig): MediaLinks {

@@ -11,7 +11,7 @@ import type { AppRole } from './config';
 import { healthRoutes } from './health-routes';
 import { HttpError, sendError } from './http-helpers';
 import { matchRoute, splitRequestTarget, type Route } from './http-router';
-import { jsonLogger, type Logger } from './logger';
+import { jsonLogger, type LogFields, type Logger } from './logger';
 import type { MediaLinks } from './media-links';
 import { StorageUnavailableError, type AppStore } from './storage';
 import { videoRoutes } from './video-routes';
@@ -62,23 +62,12 @@ export function createServer(deps: AppDeps): AppServer {
     res.on('close', () => {
       logger.info('http.request', { method: req.method, path, status: res.statusCode, ms: elapsedMs(started) });
     });
-    dispatch(routes, deps.role, req, res).catch((error: unknown) => {
-      if (error instanceof StorageUnavailableError && !res.headersSent) {
-        // Expected during a database outage; health already reports it, so no stack per request.
-        logger.warn('http.storage_unavailable', { method: req.method, path, errorMessage: String((error.cause as Error)?.message) });
-        sendError(res, new HttpError(503, 'storage is unavailable; try again shortly', { 'Retry-After': '5' }));
-        return;
-      }
-      logger.error('http.handler_failed', error, { method: req.method, path });
-      if (res.headersSent) res.destroy();
-      else sendError(res, new HttpError(500, 'internal server error'));
-    });
+    dispatch(routes, deps.role, req, res).catch((error: unknown) => answerFailure(res, error, logger, { method: req.method, path }));
   });
 
   // ALB keeps idle connections to targets for up to its 300 s idle timeout; a target that
   // closes them first (Node's default is 5 s) makes the ALB answer 502 now and then.
   server.keepAliveTimeout = 310_000;
-  server.headersTimeout = 315_000;
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const started = performance.now();
@@ -128,6 +117,23 @@ async function dispatch(routes: readonly Route[], role: AppRole, req: http.Incom
     if (!(error instanceof HttpError) || res.headersSent) throw error;
     sendError(res, error);
   }
+}
+
+/**
+ * The answer to anything a route threw that is not an HttpError: 503 for a database
+ * outage, otherwise a logged 500 that reveals nothing about the cause.
+ */
+function answerFailure(res: http.ServerResponse, error: unknown, logger: Logger, fields: LogFields): void {
+  if (error instanceof StorageUnavailableError && !res.headersSent) {
+    // Expected during an outage and already visible in health checks: no stack per request.
+    const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+    logger.warn('http.storage_unavailable', { ...fields, errorMessage: cause });
+    sendError(res, new HttpError(503, 'storage is unavailable; try again shortly', { 'Retry-After': '5' }));
+    return;
+  }
+  logger.error('http.handler_failed', error, fields);
+  if (res.headersSent) res.destroy();
+  else sendError(res, new HttpError(500, 'internal server error'));
 }
 
 /** A 404 that tells an operator when the ALB sent a request to the wrong pool. */

@@ -1,0 +1,234 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { SynthesizedStage, idsOfType, synthVideo } from '../support/synth-video';
+
+const stage: Record<number, SynthesizedStage> = {};
+beforeAll(() => {
+  for (const id of [1, 2, 3, 4, 5]) stage[id] = synthVideo(id);
+});
+
+/** The user data of every launch template, joined into one string (tokens rendered as JSON). */
+function userData(s: SynthesizedStage): string[] {
+  return Object.values(s.template.findResources('AWS::EC2::LaunchTemplate')).map((lt) =>
+    JSON.stringify(lt.Properties.LaunchTemplateData.UserData),
+  );
+}
+
+describe('stage 1: monolith', () => {
+  test('one Auto Scaling group from a launch template (no launch configuration), one target group', () => {
+    const t = stage[1].template;
+    t.resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 1);
+    t.resourceCountIs('AWS::AutoScaling::LaunchConfiguration', 0);
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 1);
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 0);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internet-facing',
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
+    });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' }]),
+    });
+  });
+
+  test('instances: Graviton AL2023, IMDSv2 only, encrypted gp3, the app as a systemd service serving both roles', () => {
+    stage[1].template.hasResourceProperties('AWS::EC2::LaunchTemplate', {
+      LaunchTemplateData: Match.objectLike({
+        MetadataOptions: Match.objectLike({ HttpTokens: 'required' }),
+        BlockDeviceMappings: [Match.objectLike({ Ebs: Match.objectLike({ Encrypted: true, VolumeType: 'gp3' }) })],
+      }),
+    });
+    const [script] = userData(stage[1]);
+    expect(script).toContain('APP_ROLE=all');
+    expect(script).toContain('systemctl enable --now video-app');
+    expect(script).toContain('cfn-signal');
+  });
+
+  test('the flaw is visible: scaling tuned for the ~100 users it was tested with', () => {
+    const t = stage[1].template;
+    t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
+      MinSize: '2',
+      MaxSize: '3',
+      Tags: Match.arrayWith([Match.objectLike({ Key: 'wa:tested-concurrent-users', Value: '100' })]),
+    });
+    t.hasResourceProperties('AWS::AutoScaling::ScalingPolicy', { PolicyType: 'TargetTrackingScaling' });
+  });
+
+  test('DocumentDB: encrypted, TLS and audit logs on, backed up, deletion protected, spread over two instances', () => {
+    const t = stage[1].template;
+    t.hasResourceProperties('AWS::DocDB::DBCluster', {
+      StorageEncrypted: true,
+      DeletionProtection: true,
+      BackupRetentionPeriod: 14,
+      EnableCloudwatchLogsExports: ['audit', 'profiler'],
+    });
+    t.hasResourceProperties('AWS::DocDB::DBClusterParameterGroup', { Parameters: Match.objectLike({ tls: 'enabled', audit_logs: 'enabled' }) });
+    t.resourceCountIs('AWS::DocDB::DBInstance', 2);
+  });
+
+  test('media bucket: private, versioned, TLS only, access-logged', () => {
+    stage[1].template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'media/' }),
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+  });
+});
+
+describe('stage 2: split pools', () => {
+  test('two pools, two target groups, path rules for /video/* and /chat/*', () => {
+    const t = stage[2].template;
+    t.resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 2);
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 2);
+    for (const [path, priority] of [['/video/*', 10], ['/chat/*', 20]] as const) {
+      t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+        Priority: priority,
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [path] } }],
+      });
+    }
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/video/health' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/chat/health' });
+    const scripts = userData(stage[2]).join('\n');
+    expect(scripts).toContain('APP_ROLE=video');
+    expect(scripts).toContain('APP_ROLE=chat');
+  });
+
+  test('each pool scales on its own policy: requests per target for video, asymmetric CPU steps for chat', () => {
+    const t = stage[2].template;
+    t.hasResourceProperties('AWS::AutoScaling::ScalingPolicy', {
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingConfiguration: Match.objectLike({
+        PredefinedMetricSpecification: Match.objectLike({ PredefinedMetricType: 'ALBRequestCountPerTarget' }),
+      }),
+    });
+    expect(Object.keys(t.findResources('AWS::AutoScaling::ScalingPolicy', { Properties: { PolicyType: 'StepScaling' } }))).toHaveLength(2);
+  });
+
+  test('no live events, no scheduled actions; with one, both pools are raised before it and released after', () => {
+    stage[2].template.resourceCountIs('AWS::AutoScaling::ScheduledAction', 0);
+    const withEvent = synthVideo(2, {}, {
+      liveEvents: JSON.stringify([{ name: 'finals', startsAt: '2099-06-01T19:00:00Z', durationMinutes: 120, videoInstances: 10, chatInstances: 4 }]),
+    }).template;
+    withEvent.resourceCountIs('AWS::AutoScaling::ScheduledAction', 4);
+    withEvent.hasResourceProperties('AWS::AutoScaling::ScheduledAction', { StartTime: '2099-06-01T18:30:00.000Z', MinSize: 10, DesiredCapacity: 10 });
+    withEvent.hasResourceProperties('AWS::AutoScaling::ScheduledAction', { StartTime: '2099-06-01T18:30:00.000Z', MinSize: 4, DesiredCapacity: 4 });
+    withEvent.hasResourceProperties('AWS::AutoScaling::ScheduledAction', { StartTime: '2099-06-01T21:00:00.000Z', MinSize: 2 });
+  });
+});
+
+describe('stage 3: CloudFront', () => {
+  test('a distribution reads the media bucket through origin access control', () => {
+    const t = stage[3].template;
+    t.resourceCountIs('AWS::CloudFront::Distribution', 1);
+    t.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+    t.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: { OriginAccessIdentity: '' } })],
+        Logging: Match.objectLike({ Prefix: 'cdn/' }),
+      }),
+    });
+    t.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]) },
+    });
+  });
+
+  test('manifests are cached for seconds, segments for a month', () => {
+    const t = stage[3].template;
+    t.hasResourceProperties('AWS::CloudFront::CachePolicy', { CachePolicyConfig: Match.objectLike({ DefaultTTL: 2, MaxTTL: 60 }) });
+    t.hasResourceProperties('AWS::CloudFront::CachePolicy', { CachePolicyConfig: Match.objectLike({ DefaultTTL: 30 * 86400 }) });
+    t.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '*.m3u8' }), Match.objectLike({ PathPattern: '*.mpd' })]),
+      }),
+    });
+  });
+
+  test('the video pool is retired: only the chat pool and its /chat/* rule remain', () => {
+    const t = stage[3].template;
+    t.resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 1);
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 1);
+    const scripts = userData(stage[3]).join('\n');
+    expect(scripts).toContain('APP_ROLE=chat');
+    expect(scripts).not.toContain('APP_ROLE=video');
+  });
+});
+
+describe('stage 4: serverless chat', () => {
+  test('a WebSocket API with $connect, $disconnect, $default and sendmessage routes', () => {
+    const t = stage[4].template;
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' });
+    for (const routeKey of ['$connect', '$disconnect', '$default', 'sendmessage']) {
+      t.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
+    }
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 }),
+    });
+  });
+
+  test('a connections table with TTL and point-in-time recovery', () => {
+    stage[4].template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'connectionId', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  test('handlers on Node.js 24, arm64, with least-privilege table access', () => {
+    const t = stage[4].template;
+    const functions = Object.entries(t.findResources('AWS::Lambda::Function'))
+      .filter(([id]) => id.startsWith('ServerlessChat'))
+      .map(([, fn]) => fn);
+    expect(functions).toHaveLength(4);
+    for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
+    for (const fn of functions) expect(fn.Properties.Architectures).toEqual(['arm64']);
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'dynamodb:PutItem' })]) },
+    });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['dynamodb:DeleteItem', 'dynamodb:Scan'] })]) },
+    });
+  });
+
+  test('the chat pool, the ALB, the NAT gateways and the DocumentDB instances are gone', () => {
+    const t = stage[4].template;
+    for (const type of ['AWS::AutoScaling::AutoScalingGroup', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::EC2::NatGateway', 'AWS::DocDB::DBInstance']) {
+      t.resourceCountIs(type, 0);
+    }
+  });
+});
+
+describe('stage 5: IVS', () => {
+  test('an IVS channel, RTMPS only, recording to S3 through a recording configuration', () => {
+    const t = stage[5].template;
+    const [recording] = idsOfType(stage[5].json, 'AWS::IVS::RecordingConfiguration');
+    t.hasResourceProperties('AWS::IVS::Channel', {
+      InsecureIngest: false,
+      RecordingConfigurationArn: { 'Fn::GetAtt': [recording, 'Arn'] },
+    });
+    t.hasResourceProperties('AWS::IVS::RecordingConfiguration', {
+      DestinationConfiguration: { S3: { BucketName: { Ref: Match.stringLikeRegexp('LiveChannelRecordings') } } },
+    });
+  });
+
+  test('recordings replay through the CloudFront distribution under /ivs/*', () => {
+    stage[5].template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: Match.arrayWith([Match.objectLike({ DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('LiveChannelRecordings'), 'RegionalDomainName'] } })]),
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: 'ivs/*.m3u8' }), Match.objectLike({ PathPattern: 'ivs/*' })]),
+      }),
+    });
+  });
+
+  test('the stream key goes to Secrets Manager and never into an output', () => {
+    const [streamKey] = idsOfType(stage[5].json, 'AWS::IVS::StreamKey');
+    expect(streamKey).toBeDefined();
+    const outputs = JSON.stringify(stage[5].json.Outputs);
+    expect(outputs).not.toContain(streamKey);
+    stage[5].template.hasResourceProperties('AWS::SecretsManager::Secret', { SecretString: { 'Fn::GetAtt': [streamKey, 'Value'] } });
+  });
+
+  test('chat stays serverless', () => {
+    stage[5].template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET' });
+  });
+});
