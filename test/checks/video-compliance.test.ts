@@ -1,0 +1,44 @@
+import { makeApp } from '../../lib/app/make-app';
+import { addPlatforms } from '../../lib/app/platforms';
+import { VIDEO_PLATFORM } from '../../stages/video/registry';
+import { acknowledgementsIn, readValidationReport, ValidationReport } from '../support/validation-report';
+
+/**
+ * The real synth, as `cdk synth` runs it: built-in CloudFormation validation with
+ * validateAgainstDefaultRules on (errors fail synth), the AWS Solutions pack, and asset bundling with
+ * the local esbuild. The slow path, so each stage is synthesized once.
+ */
+const results = new Map<number, { report: ValidationReport; acknowledged: string[] }>();
+beforeAll(() => {
+  for (const { id } of VIDEO_PLATFORM.stages) {
+    const app = makeApp({ context: { video: id } });
+    addPlatforms(app);
+    const assembly = app.synth();
+    results.set(id, { report: readValidationReport(assembly.directory), acknowledged: acknowledgementsIn(app, 'AwsSolutions') });
+  }
+}, 60_000);
+
+const plugin = (id: number, name: string) => results.get(id)!.report.pluginReports.find((p) => p.pluginName === name);
+
+describe.each(VIDEO_PLATFORM.stages.map((s) => s.id))('video stage %i at full synth', (id) => {
+  test('built-in CloudFormation validation reports no error', () => {
+    const errors = (plugin(id, 'CloudFormation-Validate')?.violations ?? []).filter((v) => ['error', 'fatal'].includes(v.severity));
+    expect(errors).toEqual([]);
+  });
+
+  test('every AWS Solutions finding is fixed or acknowledged with a reason', () => {
+    const aws = plugin(id, 'AwsSolutions')!;
+    expect(aws.violations.map((v) => `${v.ruleName} ${v.violatingConstructs.map((c) => c.constructPath)}`)).toEqual([]);
+    for (const suppressed of aws.suppressedViolations ?? []) {
+      expect(suppressed.acknowledgedId).toMatch(/^AwsSolutions::/);
+      expect(suppressed.reason.length).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  test('no acknowledgement is stale: each one matches a finding of this stage', () => {
+    const used = new Set(
+      (plugin(id, 'AwsSolutions')!.suppressedViolations ?? []).map((s) => `${s.acknowledgedAt} ${s.acknowledgedId}`),
+    );
+    expect(results.get(id)!.acknowledged.filter((ack) => !used.has(ack))).toEqual([]);
+  });
+});
