@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../../lib/app/make-app';
+import { selectStage, UnknownStageError } from '../../stages/stage-info';
+import { VIDEO_PLATFORM } from '../../stages/video/registry';
+
+describe('selectStage', () => {
+  test.each([[1, 1], ['3', 3], [' 5 ', 5]])('accepts %p as stage %i', (value, id) => {
+    expect(selectStage(VIDEO_PLATFORM, value).id).toBe(id);
+  });
+
+  test.each([0, 6, 'abc', '2.5', '', undefined, null, '1e0', -1])('rejects %p with one line naming the valid stages', (value) => {
+    expect(() => selectStage(VIDEO_PLATFORM, value)).toThrow(UnknownStageError);
+    try {
+      selectStage(VIDEO_PLATFORM, value);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).not.toContain('\n');
+      expect(message).toContain('Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs)');
+    }
+  });
+});
+
+describe('registry', () => {
+  test('every stage says why, what it adds and what it retires', () => {
+    expect(VIDEO_PLATFORM.stages.map((s) => s.id)).toEqual([1, 2, 3, 4, 5]);
+    for (const stage of VIDEO_PLATFORM.stages) {
+      expect(stage.reason.length).toBeGreaterThan(100);
+      expect(stage.adds.length).toBeGreaterThan(0);
+      expect(Array.isArray(stage.retires)).toBe(true);
+    }
+  });
+});
+
+describe('bin/app.ts with a bad stage', () => {
+  test('exits non-zero with one line and writes no assembly', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-stage-'));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bin', 'app.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ video: 'abc' }) },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      "Unknown video stage 'abc'. Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs). Example: -c video=1",
+    ]);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  }, 30_000);
+});
