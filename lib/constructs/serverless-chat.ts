@@ -132,7 +132,7 @@ export class ServerlessChat extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       projectRoot: PROJECT_ROOT,
-      bundling: { minify: true, sourceMap: true, target: 'node24' },
+      bundling: { minify: true, sourceMap: true, target: 'node24', logLevel: nodejs.LogLevel.WARNING },
     });
     acknowledge(
       fn,
