@@ -4,10 +4,14 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
 import { Network } from './network';
+
+/** Characters that would break a MongoDB connection string, kept out of generated passwords. */
+const PASSWORD_EXCLUDED_CHARACTERS = '"@/:?#[]%\\';
 
 /** Properties of {@link ChatDatabase}. */
 export interface ChatDatabaseProps {
@@ -46,7 +50,7 @@ export class ChatDatabase extends Construct {
     });
     this.cluster = new docdb.DatabaseCluster(this, 'Cluster', {
       engineVersion: '5.0.0',
-      masterUser: { username: 'videoapp' },
+      masterUser: { username: 'videoapp', excludeCharacters: PASSWORD_EXCLUDED_CHARACTERS },
       instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
       instances: props.instances ?? 2,
       vpc: props.network.vpc,
@@ -73,7 +77,16 @@ export class ChatDatabase extends Construct {
       (this.cluster.node.findChild(child) as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
     parameters.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    this.cluster.addRotationSingleUser(Duration.days(30));
+    // Rotation runs in the app subnets: the isolated data subnets have no route to Secrets Manager.
+    new secretsmanager.SecretRotation(this, 'CredentialRotation', {
+      application: secretsmanager.SecretRotationApplication.MONGODB_ROTATION_SINGLE_USER,
+      secret: this.cluster.secret!,
+      target: this.cluster,
+      vpc: props.network.vpc,
+      vpcSubnets: props.network.appSubnets,
+      excludeCharacters: PASSWORD_EXCLUDED_CHARACTERS,
+      automaticallyAfter: Duration.days(30),
+    });
 
     acknowledge(
       this.cluster,

@@ -64,6 +64,16 @@ describe('stage 1: monolith', () => {
     t.resourceCountIs('AWS::DocDB::DBInstance', 2);
   });
 
+  test('credentials rotate every 30 days from the app subnets (the data subnets cannot reach Secrets Manager)', () => {
+    const t = stage[1].template;
+    t.hasResourceProperties('AWS::SecretsManager::RotationSchedule', { RotationRules: { ScheduleExpression: 'rate(30 days)' } });
+    t.hasResourceProperties('AWS::Serverless::Application', {
+      Parameters: Match.objectLike({
+        vpcSubnetIds: { 'Fn::Join': ['', [{ Ref: Match.stringLikeRegexp('NetworkVpcAppSubnet1') }, ',', { Ref: Match.stringLikeRegexp('NetworkVpcAppSubnet2') }]] },
+      }),
+    });
+  });
+
   test('media bucket: private, versioned, TLS only, access-logged', () => {
     stage[1].template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
