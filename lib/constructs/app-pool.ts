@@ -103,7 +103,7 @@ export class AppPool extends Construct {
     });
 
     // Exact grants rather than grantRead(): the instance fetches one object, its own app bundle, and
-    // presigns GETs of media objects; it never lists or writes.
+    // presigns GETs of media objects; it never writes.
     instanceRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject'],
@@ -113,6 +113,8 @@ export class AppPool extends Construct {
     instanceRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.media.arnForObjects('*')] }),
     );
+    // With ListBucket a missing key answers 404 (NoSuchKey) instead of 403, so the app can tell them apart.
+    instanceRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.media.bucketArn] }));
     logGroup.grantWrite(instanceRole);
     props.database.allowAppAccess(this.asg);
 

@@ -1,14 +1,16 @@
 /**
- * The chat WebSocket: stores each valid message and broadcasts it to every client
- * connected to this process (including the sender); answers bad frames with an error
- * frame and keeps the connection open.
+ * The chat WebSocket: stores each valid message and broadcasts it at once to every client
+ * connected to this process (including the sender); messages other instances stored
+ * arrive through a ChatPoller. Bad frames get an error frame; the connection stays open.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { ChatPoller } from './chat-poller';
 import { BINARY_FRAME_ERROR, errorFrame, messageFrame, parseClientFrame } from './chat-protocol';
 import type { Logger } from './logger';
-import type { ChatLog } from './storage';
+import { RecentIds } from './recent-ids';
+import type { ChatLog, ChatMessage } from './storage';
 
 export interface ChatHubOptions {
   messages: ChatLog;
@@ -19,15 +21,25 @@ export interface ChatHubOptions {
   heartbeatIntervalMs?: number;
   /** How long `close()` waits for clients to acknowledge the close frame. */
   closeGraceMs?: number;
+  /** How often the chat log is polled for messages other instances stored; defaults to 1 s. */
+  pollIntervalMs?: number;
 }
 
 /** A client this far behind on reading is dropped rather than buffered for without bound. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
+/**
+ * Ids remembered to deliver each message once: far more than arrive within the poller's
+ * late-write window plus one poll interval at any plausible chat rate.
+ */
+const DELIVERED_IDS_KEPT = 10_000;
+
 export class ChatHub {
   private readonly server: WebSocketServer;
   private readonly awaitingPong = new WeakSet<WebSocket>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly poller: ChatPoller;
+  private readonly delivered = new RecentIds(DELIVERED_IDS_KEPT);
   private closing = false;
 
   constructor(private readonly options: ChatHubOptions) {
@@ -39,6 +51,13 @@ export class ChatHub {
     });
     this.heartbeat = setInterval(() => this.pingAll(), options.heartbeatIntervalMs ?? 30_000);
     this.heartbeat.unref();
+    this.poller = new ChatPoller({
+      messages: options.messages,
+      deliver: (message) => this.deliver(message),
+      intervalMs: options.pollIntervalMs ?? 1000,
+      logger: options.logger,
+    });
+    this.poller.start();
   }
 
   get clientCount(): number {
@@ -58,6 +77,7 @@ export class ChatHub {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
+    this.poller.stop();
     const clients = [...this.server.clients];
     await Promise.all(clients.map((client) => this.closeClient(client)));
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -84,12 +104,16 @@ export class ChatHub {
       return;
     }
     try {
-      const message = await this.options.messages.append(parsed.data);
-      this.broadcast(messageFrame(message));
+      this.deliver(await this.options.messages.append(parsed.data));
     } catch (error) {
       this.options.logger.error('chat.store_failed', error);
       send(client, errorFrame('message could not be stored; try again'));
     }
+  }
+
+  /** Broadcasts `message` unless it was already delivered (the poller also finds this instance's own messages). */
+  private deliver(message: ChatMessage): void {
+    if (this.delivered.add(message.id)) this.broadcast(messageFrame(message));
   }
 
   private broadcast(frame: string): void {

@@ -29,6 +29,8 @@ export interface AppConfig {
   chatHistoryLimit: number;
   /** Largest chat message `data`, in UTF-8 bytes. */
   maxMessageBytes: number;
+  /** How often each instance polls the chat log for messages other instances stored. */
+  chatPollMs: number;
 }
 
 export const DEFAULT_DOCDB_CA_FILE = '/opt/video-app/global-bundle.pem';
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     region,
     chatHistoryLimit: parseInteger(env, 'CHAT_HISTORY_LIMIT', 50, 1, 1000),
     maxMessageBytes: parseInteger(env, 'MAX_MESSAGE_BYTES', 2048, 1, 65536),
+    chatPollMs: parseInteger(env, 'CHAT_POLL_MS', 1000, 100, 60_000),
   };
 }
 

@@ -1,37 +1,19 @@
 /**
- * Streams files from the local media folder (local runs only; deployed instances
- * redirect to S3 instead).
+ * Files from the local media folder (local runs only; deployed instances use S3 instead):
+ * streamed to clients, or read whole for the manifests the app serves itself.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { HttpError } from './http-helpers';
 import { mediaKeyProblem } from './media-key';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.ts': 'video/mp2t',
-  '.mp4': 'video/mp4',
-  '.m4s': 'video/iso.segment',
-  '.mpd': 'application/dash+xml',
-  '.json': 'application/json; charset=utf-8',
-  '.vtt': 'text/vtt; charset=utf-8',
-};
-
-export function contentTypeFor(key: string): string {
-  return CONTENT_TYPES[path.extname(key).toLowerCase()] ?? 'application/octet-stream';
-}
+import type { MediaRead } from './media-links';
+import { contentTypeFor } from './media-types';
 
 /** Sends `<dir>/<key>`: 400 for a key that could escape `dir`, 404 when there is no such file. */
 export async function sendLocalMediaFile(res: ServerResponse, dir: string, key: string): Promise<void> {
-  const problem = mediaKeyProblem(key);
-  if (problem) throw new HttpError(400, problem);
-  const root = path.resolve(dir);
-  const file = path.resolve(root, key);
-  // Belt and braces: the key check above should already make this impossible.
-  if (!file.startsWith(root + path.sep)) throw new HttpError(400, 'key must stay inside the media folder');
-
+  const file = mediaFilePath(dir, key);
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new HttpError(404, 'media file not found');
 
@@ -53,4 +35,23 @@ export async function sendLocalMediaFile(res: ServerResponse, dir: string, key: 
     });
     stream.pipe(res);
   });
+}
+
+/** Reads `<dir>/<key>` whole unless it is over `maxBytes`; HttpError 400 for a key that could escape `dir`. */
+export async function readLocalMediaFile(dir: string, key: string, maxBytes: number): Promise<MediaRead> {
+  const file = mediaFilePath(dir, key);
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return { kind: 'missing' };
+  if (info.size > maxBytes) return { kind: 'too-large' };
+  return { kind: 'found', body: await readFile(file) };
+}
+
+function mediaFilePath(dir: string, key: string): string {
+  const problem = mediaKeyProblem(key);
+  if (problem) throw new HttpError(400, problem);
+  const root = path.resolve(dir);
+  const file = path.resolve(root, key);
+  // Belt and braces: the key check above should already make this impossible.
+  if (!file.startsWith(root + path.sep)) throw new HttpError(400, 'key must stay inside the media folder');
+  return file;
 }

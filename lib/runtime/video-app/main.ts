@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { loadConfig, type AppConfig } from './config';
-import { docDbConnectionUri, loadDocDbCredentials } from './docdb-secret';
+import { loadDocDbCredentials } from './docdb-secret';
 import { openDocumentDbStore, type DocumentDbStore } from './documentdb-store';
 import { jsonLogger as logger } from './logger';
 import { LocalMediaLinks, S3MediaLinks, type MediaLinks } from './media-links';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     localMediaDir: config.media.kind === 'local' ? config.media.dir : undefined,
     chatHistoryLimit: config.chatHistoryLimit,
     maxMessageBytes: config.maxMessageBytes,
+    chatPollIntervalMs: config.chatPollMs,
     logger,
     shutdownGraceMs: SHUTDOWN_GRACE_MS,
   });
@@ -65,8 +66,8 @@ async function openStore(config: AppConfig): Promise<AppStore> {
   if (config.storage.kind === 'memory') return new MemoryStore();
   const { secretArn, caFile, database } = config.storage;
   if (!existsSync(caFile)) throw new Error(`DOCDB_CA_FILE ${caFile} does not exist; DocumentDB requires TLS with the RDS CA bundle`);
-  const credentials = await loadDocDbCredentials(secretArn, new SecretsManagerClient({ region: config.region }));
-  const store = openDocumentDbStore(docDbConnectionUri(credentials), { caFile, database });
+  const secrets = new SecretsManagerClient({ region: config.region });
+  const store = await openDocumentDbStore({ readCredentials: () => loadDocDbCredentials(secretArn, secrets), caFile, database, logger });
   ensureIndexesInBackground(store);
   return store;
 }
@@ -88,7 +89,7 @@ function ensureIndexesInBackground(store: DocumentDbStore): void {
 function mediaLinks(config: AppConfig): MediaLinks {
   if (config.media.kind === 's3') return new S3MediaLinks(new S3Client({ region: config.region }), config.media.bucket);
   if (!existsSync(config.media.dir)) logger.warn('media.dir_missing', { dir: config.media.dir });
-  return new LocalMediaLinks();
+  return new LocalMediaLinks(config.media.dir);
 }
 
 process.on('uncaughtException', (error) => {

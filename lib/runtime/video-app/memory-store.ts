@@ -3,7 +3,7 @@
  * and nothing is shared between instances.
  */
 import { randomUUID } from 'node:crypto';
-import { MAX_CATALOG_ENTRIES_LISTED, type AppStore, type ChatLog, type ChatMessage, type NewVideo, type VideoCatalog, type VideoEntry } from './storage';
+import { compareChatCursors, MAX_CATALOG_ENTRIES_LISTED, type AppStore, type ChatLog, type ChatMessage, type NewVideo, type VideoCatalog, type VideoEntry } from './storage';
 
 /** Older messages are dropped beyond this, so a long local run cannot grow without bound. */
 const MESSAGES_KEPT = 1000;
@@ -37,6 +37,14 @@ export class MemoryStore implements AppStore {
         return { ...message };
       },
       recent: async (limit) => (limit > 0 ? messages.slice(-limit).map((message) => ({ ...message })) : []),
+      after: async (cursor, limit) =>
+        limit > 0
+          ? messages
+              .filter((message) => compareChatCursors(message, cursor) > 0)
+              .sort(compareChatCursors)
+              .slice(0, limit)
+              .map((message) => ({ ...message }))
+          : [],
     };
   }
 

@@ -27,6 +27,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Chat ping interval; defaults to 30 s. */
   heartbeatIntervalMs?: number;
+  /** How often the chat log is polled for other instances' messages; defaults to 1 s. */
+  chatPollIntervalMs?: number;
   /** How long health checks wait for the store; defaults to 1 s. */
   healthPingTimeoutMs?: number;
   /** How long `close()` lets in-flight requests finish before cutting connections; defaults to 10 s. */
@@ -53,7 +55,13 @@ export function createServer(deps: AppDeps): AppServer {
     ...(servesChat ? chatRoutes({ messages: deps.store.messages, historyLimit: deps.chatHistoryLimit }) : []),
   ];
   const hub = servesChat
-    ? new ChatHub({ messages: deps.store.messages, maxMessageBytes: deps.maxMessageBytes, logger, heartbeatIntervalMs: deps.heartbeatIntervalMs })
+    ? new ChatHub({
+        messages: deps.store.messages,
+        maxMessageBytes: deps.maxMessageBytes,
+        logger,
+        heartbeatIntervalMs: deps.heartbeatIntervalMs,
+        pollIntervalMs: deps.chatPollIntervalMs,
+      })
     : undefined;
 
   const server = http.createServer((req, res) => {

@@ -36,10 +36,18 @@ export interface VideoCatalog {
   add(video: NewVideo): Promise<VideoEntry>;
 }
 
+/** A position in the chat log, which is ordered by `sentAt`, then `id`. Every ChatMessage is one. */
+export interface ChatCursor {
+  sentAt: string;
+  id: string;
+}
+
 export interface ChatLog {
   append(data: string): Promise<ChatMessage>;
   /** The `limit` most recent messages, oldest first. */
   recent(limit: number): Promise<ChatMessage[]>;
+  /** Up to `limit` messages that come after `cursor` in log order, oldest first. */
+  after(cursor: ChatCursor, limit: number): Promise<ChatMessage[]>;
 }
 
 export interface AppStore {
@@ -52,6 +60,13 @@ export interface AppStore {
 
 /** `list()` is one unpaged response, so it is bounded. */
 export const MAX_CATALOG_ENTRIES_LISTED = 1000;
+
+/** Negative when `a` comes before `b` in the chat log, 0 for the same position. */
+export function compareChatCursors(a: ChatCursor, b: ChatCursor): number {
+  // ISO-8601 strings from toISOString() sort like the times they stand for.
+  if (a.sentAt !== b.sentAt) return a.sentAt < b.sentAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 /** Thrown by a store when its database cannot be reached (not for bad queries); the API answers 503. */
 export class StorageUnavailableError extends Error {

@@ -1,11 +1,14 @@
 /**
- * The video pool's HTTP API: the catalog and the way to its media.
+ * The video pool's HTTP API: the catalog and the way to its media (manifests served by
+ * the app, everything else a redirect to where the bytes are).
  */
 import { decodePathPart, HttpError, readJsonBody, sendJson, sendRedirect } from './http-helpers';
 import type { Route } from './http-router';
 import { sendLocalMediaFile } from './local-media-files';
 import { mediaKeyProblem } from './media-key';
 import type { MediaLinks } from './media-links';
+import { sendManifest } from './media-manifests';
+import { isManifestKey } from './media-types';
 import type { VideoCatalog } from './storage';
 import { parseNewVideo } from './video-input';
 
@@ -43,7 +46,11 @@ export function videoRoutes({ videos, media, localMediaDir }: VideoRouteDeps): R
     {
       method: 'GET',
       pattern: /^\/video\/assets\/(.+)$/,
-      handle: async ({ res, params }) => sendRedirect(res, await media.linkFor(validKey(params[0]))),
+      handle: async ({ res, params }) => {
+        const key = validKey(params[0]);
+        if (isManifestKey(key)) await sendManifest(res, media, key);
+        else sendRedirect(res, await media.linkFor(key));
+      },
     },
   ];
   if (localMediaDir !== undefined) {

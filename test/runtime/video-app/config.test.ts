@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       region: undefined,
       chatHistoryLimit: 50,
       maxMessageBytes: 2048,
+      chatPollMs: 1000,
     });
   });
 
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
       AWS_REGION: 'eu-west-1',
       CHAT_HISTORY_LIMIT: '20',
       MAX_MESSAGE_BYTES: '512',
+      CHAT_POLL_MS: '250',
     });
     expect(config).toEqual({
       role: 'video',
@@ -39,6 +41,7 @@ describe('loadConfig', () => {
       region: 'eu-west-1',
       chatHistoryLimit: 20,
       maxMessageBytes: 512,
+      chatPollMs: 250,
     });
   });
 
@@ -74,6 +77,8 @@ describe('loadConfig', () => {
     ['PORT', '80.5', 'PORT must be an integer from 1 to 65535'],
     ['CHAT_HISTORY_LIMIT', '0', 'CHAT_HISTORY_LIMIT must be an integer from 1 to 1000'],
     ['MAX_MESSAGE_BYTES', '-1', 'MAX_MESSAGE_BYTES must be an integer from 1 to 65536'],
+    ['CHAT_POLL_MS', '50', 'CHAT_POLL_MS must be an integer from 100 to 60000'],
+    ['CHAT_POLL_MS', '1s', 'CHAT_POLL_MS must be an integer from 100 to 60000 (got "1s")'],
   ])('%s=%s is rejected', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

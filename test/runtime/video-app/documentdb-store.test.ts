@@ -1,50 +1,23 @@
+import { MongoNetworkError, MongoServerError } from 'mongodb';
 import {
   DocumentDbStore,
   documentDbClientOptions,
-  type CollectionPort,
-  type FindOptions,
+  isAuthenticationFailure,
+  messagesAfter,
   type MessageDocument,
   type VideoDocument,
 } from '../../../lib/runtime/video-app/documentdb-store';
-import { MongoNetworkError } from 'mongodb';
 import { MAX_CATALOG_ENTRIES_LISTED, StorageUnavailableError } from '../../../lib/runtime/video-app/storage';
-
-/** Records every call and answers from canned documents, like a MongoDB collection would. */
-class FakeCollection<T extends { _id: string }> implements CollectionPort<T> {
-  readonly inserted: T[] = [];
-  readonly finds: Array<{ filter: unknown; options: FindOptions<T> }> = [];
-  readonly findOnes: unknown[] = [];
-  readonly indexes: unknown[] = [];
-
-  constructor(private readonly results: T[] = []) {}
-
-  async insertOne(document: T): Promise<unknown> {
-    this.inserted.push(structuredClone(document));
-    return { acknowledged: true, insertedId: document._id };
-  }
-
-  async findOne(filter: { _id: string }): Promise<T | null> {
-    this.findOnes.push(filter);
-    return this.results.find((document) => document._id === filter._id) ?? null;
-  }
-
-  find(filter: Record<string, never>, options: FindOptions<T>): { toArray(): Promise<T[]> } {
-    this.finds.push({ filter, options });
-    return { toArray: async () => this.results.map((document) => structuredClone(document)) };
-  }
-
-  async createIndex(keys: unknown): Promise<unknown> {
-    this.indexes.push(keys);
-    return 'index';
-  }
-}
+import { FakeCollection, matchesFilter } from './fake-collection';
 
 const NOW = new Date('2025-01-02T03:04:05.000Z');
 
 function storeWith(videos: VideoDocument[] = [], messages: MessageDocument[] = []) {
   const collections = { videos: new FakeCollection(videos), messages: new FakeCollection(messages) };
   const connection = { connect: jest.fn(async () => {}), ping: jest.fn(async () => ({ ok: 1 })), close: jest.fn(async () => {}) };
-  return { store: new DocumentDbStore(collections, connection, () => NOW), ...collections, connection };
+  // A client that is never replaced; rotation is covered in documentdb-rotation.test.ts.
+  const clients = { current: { collections, connection }, refresh: jest.fn(async () => false), close: () => connection.close() };
+  return { store: new DocumentDbStore(clients, () => NOW), ...collections, connection, clients };
 }
 
 describe('DocumentDbStore videos', () => {
@@ -98,14 +71,57 @@ describe('DocumentDbStore messages', () => {
     expect(messages.finds).toEqual([{ filter: {}, options: { sort: { sentAt: -1 }, limit: 2 } }]);
   });
 
-  test('recent(0) does not query (a MongoDB limit of 0 means "no limit")', async () => {
+  test('recent(0) and after(cursor, 0) do not query (a MongoDB limit of 0 means "no limit")', async () => {
     const { store, messages } = storeWith();
     await expect(store.messages.recent(0)).resolves.toEqual([]);
+    await expect(store.messages.after({ sentAt: NOW.toISOString(), id: 'm1' }, 0)).resolves.toEqual([]);
     expect(messages.finds).toEqual([]);
+  });
+
+  test('after sends the cursor filter, sorts by sentAt then _id, and passes the limit', async () => {
+    const next = { _id: 'm3', data: 'third', sentAt: new Date('2025-01-02T00:00:03Z') };
+    const { store, messages } = storeWith([], [next]);
+
+    await expect(store.messages.after({ sentAt: '2025-01-02T00:00:02.000Z', id: 'm2' }, 100)).resolves.toEqual([
+      { id: 'm3', data: 'third', sentAt: '2025-01-02T00:00:03.000Z' },
+    ]);
+    const at = new Date('2025-01-02T00:00:02.000Z');
+    expect(messages.finds).toEqual([
+      {
+        filter: { sentAt: { $gte: at }, $or: [{ sentAt: { $gt: at } }, { sentAt: at, _id: { $gt: 'm2' } }] },
+        options: { sort: { sentAt: 1, _id: 1 }, limit: 100 },
+      },
+    ]);
+    // toEqual ignores key order, but a MongoDB sort depends on it.
+    expect(Object.keys(messages.finds[0].options.sort)).toEqual(['sentAt', '_id']);
+  });
+
+  test('the after filter selects exactly the messages past the cursor, same-millisecond ones by _id', () => {
+    const at = (seconds: number) => new Date(Date.UTC(2025, 0, 2, 0, 0, seconds));
+    const documents = [
+      { _id: 'a', sentAt: at(1) },
+      { _id: 'c', sentAt: at(1) },
+      { _id: 'a', sentAt: at(2) },
+      { _id: 'b', sentAt: at(2) },
+      { _id: 'c', sentAt: at(2) },
+      { _id: 'a', sentAt: at(3) },
+    ];
+    const filter = messagesAfter({ sentAt: at(2).toISOString(), id: 'b' });
+    const selected = documents.filter((document) => matchesFilter(document, filter));
+    expect(selected).toEqual([
+      { _id: 'c', sentAt: at(2) },
+      { _id: 'a', sentAt: at(3) },
+    ]);
   });
 });
 
 describe('DocumentDbStore lifecycle', () => {
+  test('an authentication failure is recognised by its code, whatever the message', () => {
+    expect(isAuthenticationFailure(new MongoServerError({ message: 'Authentication failed.', code: 18, codeName: 'AuthenticationFailed' }))).toBe(true);
+    expect(isAuthenticationFailure(new MongoServerError({ message: 'not authorized', code: 13, codeName: 'Unauthorized' }))).toBe(false);
+    expect(isAuthenticationFailure(new Error('Authentication failed.'))).toBe(false);
+  });
+
   test('ensureIndexes indexes messages.sentAt', async () => {
     const { store, messages } = storeWith();
     await store.ensureIndexes();

@@ -17,7 +17,7 @@ describe('S3MediaLinks', () => {
 
 describe('LocalMediaLinks', () => {
   test('points at the app’s own file route, percent-encoding each segment', async () => {
-    await expect(new LocalMediaLinks().linkFor('talks/launch talk/index.m3u8')).resolves.toBe('/video/files/talks/launch%20talk/index.m3u8');
+    await expect(new LocalMediaLinks('/srv/media').linkFor('talks/launch talk/index.m3u8')).resolves.toBe('/video/files/talks/launch%20talk/index.m3u8');
   });
 });
 

@@ -3,7 +3,8 @@ import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LocalMediaLinks } from '../../../lib/runtime/video-app/media-links';
-import { FAKE_SIGNED_URL_BASE, postJson, request, startTestApp, type TestApp } from './test-app';
+import { MAX_MANIFEST_BYTES } from '../../../lib/runtime/video-app/media-manifests';
+import { FAKE_SIGNED_URL_BASE, fakeMedia, postJson, request, startTestApp, type TestApp } from './test-app';
 
 describe('video catalog', () => {
   let app: TestApp;
@@ -60,10 +61,10 @@ describe('video catalog', () => {
     expect(body.error).toBe('title must be a string of 1 to 200 characters; key must not contain ".", ".." or empty path segments');
   });
 
-  test('an asset redirects to the presigned URL', async () => {
-    const { status, headers } = await request(`${app.baseUrl}/video/assets/talks/launch/index.m3u8`);
+  test('an MP4 redirects to the presigned URL', async () => {
+    const { status, headers } = await request(`${app.baseUrl}/video/assets/talks/launch/talk.mp4`);
     expect(status).toBe(302);
-    expect(headers.get('location')).toBe(`${FAKE_SIGNED_URL_BASE}talks/launch/index.m3u8?X-Amz-Signature=fake`);
+    expect(headers.get('location')).toBe(`${FAKE_SIGNED_URL_BASE}talks/launch/talk.mp4?X-Amz-Signature=fake`);
     expect(headers.get('cache-control')).toBe('no-store');
   });
 
@@ -81,6 +82,79 @@ describe('video catalog', () => {
   });
 });
 
+describe('HLS and DASH manifests', () => {
+  const PLAYLIST = '#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.0,\nseg-001.ts\n#EXT-X-ENDLIST\n';
+  const MPD = '<?xml version="1.0"?><MPD xmlns="urn:mpeg:dash:schema:mpd:2011"></MPD>';
+  let app: TestApp;
+  let media: ReturnType<typeof fakeMedia>;
+  beforeAll(async () => {
+    media = fakeMedia({
+      'talks/launch/index.m3u8': PLAYLIST,
+      'talks/launch talk/index.m3u8': PLAYLIST,
+      'talks/dash/manifest.mpd': MPD,
+      'talks/huge/index.m3u8': Buffer.alloc(MAX_MANIFEST_BYTES + 1, '#'),
+    });
+    app = await startTestApp({ role: 'video', media });
+  });
+  afterAll(() => app.close());
+  beforeEach(() => media.reads.splice(0));
+
+  test('an HLS playlist is served by the app, with its content type and a short cache life', async () => {
+    const response = await fetch(`${app.baseUrl}/video/assets/talks/launch/index.m3u8`, { redirect: 'manual' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
+    expect(response.headers.get('cache-control')).toBe('max-age=2');
+    expect(await response.text()).toBe(PLAYLIST);
+    expect(media.reads).toEqual(['talks/launch/index.m3u8']);
+  });
+
+  test('a DASH MPD is served as application/dash+xml', async () => {
+    const response = await fetch(`${app.baseUrl}/video/assets/talks/dash/manifest.mpd`, { redirect: 'manual' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/dash+xml');
+    expect(await response.text()).toBe(MPD);
+  });
+
+  test('a relative segment URI resolves back to the app, which redirects it to S3 without reading it', async () => {
+    const manifestUrl = `${app.baseUrl}/video/assets/talks/launch/index.m3u8`;
+    const playlist = await (await fetch(manifestUrl, { redirect: 'manual' })).text();
+    const segmentUrl = new URL(playlist.split('\n').find((line) => line.endsWith('.ts'))!, manifestUrl);
+    expect(segmentUrl.pathname).toBe('/video/assets/talks/launch/seg-001.ts');
+
+    const segment = await request(segmentUrl.href);
+    expect(segment.status).toBe(302);
+    expect(segment.headers.get('location')).toBe(`${FAKE_SIGNED_URL_BASE}talks/launch/seg-001.ts?X-Amz-Signature=fake`);
+    expect(media.reads).toEqual(['talks/launch/index.m3u8']);
+  });
+
+  test('a percent-encoded manifest key is decoded before the read', async () => {
+    const response = await fetch(`${app.baseUrl}/video/assets/talks/launch%20talk/index.m3u8`, { redirect: 'manual' });
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    expect(media.reads).toEqual(['talks/launch talk/index.m3u8']);
+  });
+
+  test('HEAD answers the headers without the body', async () => {
+    const response = await fetch(`${app.baseUrl}/video/assets/talks/launch/index.m3u8`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(PLAYLIST)));
+    expect(await response.text()).toBe('');
+  });
+
+  test('a missing manifest is 404 JSON', async () => {
+    expect(await request(`${app.baseUrl}/video/assets/talks/none/index.m3u8`)).toMatchObject({
+      status: 404,
+      body: { error: 'media file not found' },
+    });
+  });
+
+  test('a manifest over 1 MB is 502 JSON', async () => {
+    const { status, body } = await request(`${app.baseUrl}/video/assets/talks/huge/index.m3u8`);
+    expect(status).toBe(502);
+    expect(body.error).toContain('over 1048576 bytes');
+  });
+});
+
 describe('local media files', () => {
   let app: TestApp;
   let workDir: string;
@@ -92,22 +166,36 @@ describe('local media files', () => {
     await writeFile(path.join(mediaDir, 'talks', 'seg-1.ts'), Buffer.alloc(188));
     await writeFile(path.join(mediaDir, 'clip.mp4'), Buffer.alloc(16));
     await writeFile(path.join(workDir, 'secret.txt'), 'outside the media folder');
-    app = await startTestApp({ role: 'video', media: new LocalMediaLinks(), localMediaDir: mediaDir });
+    app = await startTestApp({ role: 'video', media: new LocalMediaLinks(mediaDir), localMediaDir: mediaDir });
   });
   afterAll(async () => {
     await app.close();
     await rm(workDir, { recursive: true, force: true });
   });
 
-  test('an asset redirects to the local file route, which streams the file', async () => {
-    const redirect = await request(`${app.baseUrl}/video/assets/talks/index.m3u8`);
+  test('a manifest is served from the folder at its asset path', async () => {
+    const manifest = await fetch(`${app.baseUrl}/video/assets/talks/index.m3u8`, { redirect: 'manual' });
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
+    expect(manifest.headers.get('cache-control')).toBe('max-age=2');
+    expect(await manifest.text()).toBe('#EXTM3U\n');
+  });
+
+  test('a missing manifest is 404 and a folder named like one is 404', async () => {
+    await mkdir(path.join(workDir, 'media', 'dir.m3u8'), { recursive: true });
+    expect((await request(`${app.baseUrl}/video/assets/talks/none.m3u8`)).status).toBe(404);
+    expect((await request(`${app.baseUrl}/video/assets/dir.m3u8`)).status).toBe(404);
+  });
+
+  test('a segment redirects to the local file route, which streams the file', async () => {
+    const redirect = await request(`${app.baseUrl}/video/assets/talks/seg-1.ts`);
     expect(redirect.status).toBe(302);
-    expect(redirect.headers.get('location')).toBe('/video/files/talks/index.m3u8');
+    expect(redirect.headers.get('location')).toBe('/video/files/talks/seg-1.ts');
 
     const file = await fetch(app.baseUrl + redirect.headers.get('location'));
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
-    expect(await file.text()).toBe('#EXTM3U\n');
+    expect(file.headers.get('content-type')).toBe('video/mp2t');
+    expect((await file.arrayBuffer()).byteLength).toBe(188);
   });
 
   test.each([

@@ -4,16 +4,30 @@
  */
 import { WebSocket, type ClientOptions } from 'ws';
 import { silentLogger } from '../../../lib/runtime/video-app/logger';
-import type { MediaLinks } from '../../../lib/runtime/video-app/media-links';
+import type { MediaLinks, MediaRead } from '../../../lib/runtime/video-app/media-links';
 import { MemoryStore } from '../../../lib/runtime/video-app/memory-store';
 import { createServer, type AppDeps } from '../../../lib/runtime/video-app/server';
 
 export const FAKE_SIGNED_URL_BASE = 'https://media-bucket.s3.example.com/';
 
-/** Stands in for the S3 presigner: a recognisable URL per key. */
-export const fakePresigner: MediaLinks = {
-  linkFor: async (key) => `${FAKE_SIGNED_URL_BASE}${key}?X-Amz-Signature=fake`,
-};
+/**
+ * Stands in for the S3 bucket: a recognisable presigned URL per key, and `objects` (by
+ * key) for the app's own reads. `reads` records every key read.
+ */
+export function fakeMedia(objects: Record<string, string | Buffer> = {}): MediaLinks & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    linkFor: async (key) => `${FAKE_SIGNED_URL_BASE}${key}?X-Amz-Signature=fake`,
+    read: async (key, maxBytes): Promise<MediaRead> => {
+      reads.push(key);
+      const object = objects[key];
+      if (object === undefined) return { kind: 'missing' };
+      const body = Buffer.from(object);
+      return body.length > maxBytes ? { kind: 'too-large' } : { kind: 'found', body };
+    },
+  };
+}
 
 export interface TestApp {
   baseUrl: string;
@@ -26,7 +40,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
   const deps: AppDeps = {
     role: 'all',
     store: new MemoryStore(),
-    media: fakePresigner,
+    media: fakeMedia(),
     chatHistoryLimit: 50,
     maxMessageBytes: 2048,
     logger: silentLogger,
@@ -91,11 +105,16 @@ export async function connectChat(url: string, options: ClientOptions = {}): Pro
       frames.length > 0
         ? Promise.resolve(frames.shift())
         : new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('no frame within timeout')), timeoutMs);
-            waiters.push((frame) => {
+            const waiter = (frame: any) => {
               clearTimeout(timer);
               resolve(frame);
-            });
+            };
+            // A timed-out waiter must leave the queue, or it would swallow the next frame.
+            const timer = setTimeout(() => {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              reject(new Error('no frame within timeout'));
+            }, timeoutMs);
+            waiters.push(waiter);
           }),
     sendJson: (frame) => socket.send(JSON.stringify(frame)),
     close: async () => {
