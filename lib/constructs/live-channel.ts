@@ -8,6 +8,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { acknowledgeEventsLogGroupPolicy } from '../checks/cdk-helpers';
+import { dataBucket } from './data-bucket';
 
 /** Properties of {@link LiveChannel}. */
 export interface LiveChannelProps {
@@ -34,23 +35,10 @@ export class LiveChannel extends Construct {
   constructor(scope: Construct, id: string, props: LiveChannelProps) {
     super(scope, id);
     // SSE-S3: IVS writes through its service-linked role, which a customer-managed key would also have to trust.
-    this.recordings = new s3.Bucket(this, 'Recordings', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: 'recordings/',
-      lifecycleRules: [
-        {
-          id: 'older-recordings-to-infrequent-access',
-          transitions: [{ storageClass: s3.StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) }],
-          noncurrentVersionExpiration: Duration.days(30),
-          abortIncompleteMultipartUploadAfter: Duration.days(7),
-        },
-      ],
+    this.recordings = dataBucket(this, 'Recordings', {
+      accessLogs: props.accessLogs,
+      accessLogPrefix: 'recordings/',
+      transitions: [{ storageClass: s3.StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) }],
     });
 
     const recording = new ivs.CfnRecordingConfiguration(this, 'Recording', {

@@ -1,6 +1,6 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { dataBucket } from './data-bucket';
 
 /** Properties of {@link MediaLibrary}. */
 export interface MediaLibraryProps {
@@ -20,28 +20,15 @@ export class MediaLibrary extends Construct {
 
   constructor(scope: Construct, id: string, props: MediaLibraryProps) {
     super(scope, id);
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: props.accessLogPrefix,
+    this.bucket = dataBucket(this, 'Bucket', {
+      accessLogs: props.accessLogs,
+      accessLogPrefix: props.accessLogPrefix,
       cors: [
         {
           allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.HEAD],
           allowedOrigins: ['*'],
           allowedHeaders: ['Range'],
           maxAge: 3000,
-        },
-      ],
-      lifecycleRules: [
-        {
-          id: 'tidy-versions-and-uploads',
-          noncurrentVersionExpiration: Duration.days(30),
-          abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],
     });
