@@ -1,34 +1,37 @@
-import { Aws, Duration, Stack, Tags } from 'aws-cdk-lib';
+import { Aws, Duration, Tags } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { Alerts } from './alerts';
-import { ChatDatabase } from './chat-database';
-import { Network } from './network';
 import { appUserData } from './app-user-data';
-import { VideoAppBundle } from './video-app-bundle';
+import { Network } from './network';
+import { NodeAppBundle } from './node-app-bundle';
 
-/** What the app on a pool serves: everything (the monolith), or one side of the split. */
-export type AppRole = 'all' | 'video' | 'chat';
-
-/** The port the app listens on behind the load balancer. */
+/** The port apps listen on behind the load balancer. */
 export const APP_PORT = 8080;
 
 /** Properties of {@link AppPool}. */
 export interface AppPoolProps {
   readonly network: Network;
-  readonly role: AppRole;
-  readonly bundle: VideoAppBundle;
-  /** Video assets the app links to with presigned URLs. */
-  readonly media: s3.IBucket;
-  /** Catalog and chat message store. */
-  readonly database: ChatDatabase;
+  readonly bundle: NodeAppBundle;
+  /** systemd unit, system user and install folder (`/opt/<name>`) of the app. */
+  readonly serviceName: string;
+  /** What the pool serves, in the talk's words; tags the pool as `wa:component`. */
+  readonly component: string;
+  /** The app's environment. Values may be CDK tokens. */
+  readonly environment: Record<string, string>;
+  /** Path the load balancer and the boot script check. */
+  readonly healthCheckPath: string;
+  /**
+   * Whether clients should stick to one instance (WebSockets, sessions).
+   * @default false
+   */
+  readonly sticky?: boolean;
   /** Where fleet events and the pool's alarms go. */
   readonly alerts: Alerts;
   readonly minCapacity: number;
@@ -41,31 +44,34 @@ export interface AppPoolProps {
 }
 
 /**
- * An Auto Scaling group of instances running the video app as a systemd service: Amazon Linux 2023 on
+ * An Auto Scaling group of instances running a Node.js app as a systemd service: Amazon Linux 2023 on
  * Graviton, IMDSv2 only, encrypted gp3 root volume, Session Manager instead of SSH, app logs shipped to
  * CloudWatch Logs, and rolling updates that wait for each new instance to report healthy.
  */
 export class AppPool extends Construct {
   public readonly asg: autoscaling.AutoScalingGroup;
-  public readonly role: AppRole;
+  public readonly instanceRole: iam.Role;
   public readonly healthCheckPath: string;
+  private readonly component: string;
+  private readonly sticky: boolean;
   private readonly alerts: Alerts;
 
   constructor(scope: Construct, id: string, props: AppPoolProps) {
     super(scope, id);
-    this.role = props.role;
+    this.component = props.component;
+    this.sticky = props.sticky ?? false;
     this.alerts = props.alerts;
-    this.healthCheckPath = props.role === 'all' ? '/health' : `/${props.role}/health`;
+    this.healthCheckPath = props.healthCheckPath;
 
     const logGroup = new logs.LogGroup(this, 'AppLogs', { retention: logs.RetentionDays.ONE_MONTH });
     const instanceRole = new iam.Role(this, 'InstanceRole', {
       assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
-      description: `Video app instances (${props.role})`,
+      description: `${props.serviceName} instances (${props.component})`,
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore')],
     });
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.network.vpc,
-      description: `Video app instances (${props.role}); ingress only from the load balancer`,
+      description: `${props.serviceName} instances (${props.component}); ingress only from the load balancer`,
     });
 
     const launchTemplate = new ec2.LaunchTemplate(this, 'LaunchTemplate', {
@@ -102,50 +108,36 @@ export class AppPool extends Construct {
       groupMetrics: [autoscaling.GroupMetrics.all()],
     });
 
-    // Exact grants rather than grantRead(): the instance fetches one object, its own app bundle, and
-    // presigns GETs of media objects; it never writes.
+    this.instanceRole = instanceRole;
+    // An exact grant rather than grantRead(): the instance fetches one object, its own app bundle.
     instanceRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject'],
         resources: [`arn:${Aws.PARTITION}:s3:::${props.bundle.asset.s3BucketName}/${props.bundle.asset.s3ObjectKey}`],
       }),
     );
-    instanceRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.media.arnForObjects('*')] }),
-    );
-    // With ListBucket a missing key answers 404 (NoSuchKey) instead of 403, so the app can tell them apart.
-    instanceRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.media.bucketArn] }));
     logGroup.grantWrite(instanceRole);
-    props.database.allowAppAccess(this.asg);
 
     launchTemplate.userData!.addCommands(
       ...appUserData({
         asset: props.bundle.asset,
         entryFile: props.bundle.entryFile,
         logGroupName: logGroup.logGroupName,
+        serviceName: props.serviceName,
         port: APP_PORT,
         healthCheckPath: this.healthCheckPath,
-        environment: {
-          APP_ROLE: props.role,
-          MEDIA_BUCKET: props.media.bucketName,
-          DOCDB_SECRET_ARN: props.database.cluster.secret!.secretArn,
-          AWS_REGION: Aws.REGION,
-        },
+        environment: { ...props.environment, AWS_REGION: Aws.REGION },
       }),
     );
     launchTemplate.userData!.addSignalOnExitCommand(this.asg);
 
-    Tags.of(this).add('wa:component', props.role === 'all' ? 'video+chat' : props.role);
+    Tags.of(this).add('wa:component', props.component);
 
     acknowledge(
       instanceRole,
       {
         rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]',
         reason: 'AWS maintains the minimum Session Manager permissions; it replaces SSH and an open port 22.',
-      },
-      {
-        rule: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(props.media.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
-        reason: 'The app presigns GET URLs for any video asset in the media bucket; read-only, objects only.',
       },
     );
   }
@@ -166,8 +158,7 @@ export class AppPool extends Construct {
         healthyThresholdCount: 2,
         unhealthyThresholdCount: 3,
       },
-      // Chat is a WebSocket; stickiness keeps a reconnecting client on the instance that has its state.
-      stickinessCookieDuration: this.role === 'video' ? undefined : Duration.hours(1),
+      stickinessCookieDuration: this.sticky ? Duration.hours(1) : undefined,
     });
     this.alertOnUnhealthyHosts(targetGroup);
     return targetGroup;
@@ -200,7 +191,7 @@ export class AppPool extends Construct {
 
   private alertOnUnhealthyHosts(targetGroup: elbv2.ApplicationTargetGroup): void {
     const alarm = new cloudwatch.Alarm(this, 'UnhealthyHosts', {
-      alarmDescription: `Instances of the ${this.role} pool fail their health check`,
+      alarmDescription: `Instances of the ${this.component} pool fail their health check`,
       metric: targetGroup.metrics.unhealthyHostCount({ period: Duration.minutes(1), statistic: 'Maximum' }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

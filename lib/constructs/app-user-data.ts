@@ -1,12 +1,14 @@
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 
-/** What the boot script needs to install and start the video app. */
+/** What the boot script needs to install and start a Node.js app. */
 export interface AppUserDataOptions {
   readonly asset: s3assets.Asset;
   /** The bundled entry point inside the asset. */
   readonly entryFile: string;
   /** CloudWatch Logs group the app's log file is shipped to. */
   readonly logGroupName: string;
+  /** systemd unit, system user and install folder (`/opt/<name>`). */
+  readonly serviceName: string;
   readonly port: number;
   /** Local path polled until the app answers, before the instance reports success. */
   readonly healthCheckPath: string;
@@ -14,16 +16,17 @@ export interface AppUserDataOptions {
   readonly environment: Record<string, string>;
 }
 
-const APP_DIR = '/opt/video-app';
-const LOG_FILE = '/var/log/video-app/app.log';
-
 /**
  * Boot script lines: install Node.js 22 and the CloudWatch agent, unpack the app from its S3 asset,
  * run it as an unprivileged systemd service, ship its log, and fail (so cfn-signal reports failure and
  * the rolling update stops) unless the app answers its health check within two minutes.
  */
 export function appUserData(options: AppUserDataOptions): string[] {
-  const env = { ...options.environment, PORT: String(options.port), HOST: '0.0.0.0', DOCDB_CA_FILE: `${APP_DIR}/global-bundle.pem` };
+  const name = options.serviceName;
+  const APP_DIR = `/opt/${name}`;
+  const LOG_DIR = `/var/log/${name}`;
+  const LOG_FILE = `${LOG_DIR}/app.log`;
+  const env = { ...options.environment, PORT: String(options.port), HOST: '0.0.0.0' };
   const envFile = Object.entries(env).map(([name, value]) => `${name}=${value}`);
   const agentConfig = JSON.stringify({
     logs: {
@@ -35,23 +38,23 @@ export function appUserData(options: AppUserDataOptions): string[] {
   return [
     'set -euo pipefail',
     'dnf install -y nodejs22 amazon-cloudwatch-agent aws-cfn-bootstrap unzip',
-    `aws s3 cp 's3://${options.asset.s3BucketName}/${options.asset.s3ObjectKey}' /tmp/video-app.zip`,
-    `rm -rf ${APP_DIR} && mkdir -p ${APP_DIR} && unzip -q -o /tmp/video-app.zip -d ${APP_DIR}`,
-    // DocumentDB only accepts TLS connections signed by the RDS certificate authorities.
+    `aws s3 cp 's3://${options.asset.s3BucketName}/${options.asset.s3ObjectKey}' /tmp/${name}.zip`,
+    `rm -rf ${APP_DIR} && mkdir -p ${APP_DIR} && unzip -q -o /tmp/${name}.zip -d ${APP_DIR}`,
+    // DocumentDB, RDS and Aurora connections are verified against the RDS certificate authorities.
     `curl -fsSL --retry 5 -o ${APP_DIR}/global-bundle.pem https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem`,
-    'id video-app >/dev/null 2>&1 || useradd --system --no-create-home --shell /sbin/nologin video-app',
-    'install -d -o video-app -g video-app -m 0750 /var/log/video-app',
-    `cat > /etc/video-app.env <<'ENV'`,
+    `id ${name} >/dev/null 2>&1 || useradd --system --no-create-home --shell /sbin/nologin ${name}`,
+    `install -d -o ${name} -g ${name} -m 0750 ${LOG_DIR}`,
+    `cat > /etc/${name}.env <<'ENV'`,
     ...envFile,
     'ENV',
-    `cat > /etc/systemd/system/video-app.service <<'UNIT'`,
+    `cat > /etc/systemd/system/${name}.service <<'UNIT'`,
     '[Unit]',
-    'Description=Video platform app',
+    `Description=${name}`,
     'After=network-online.target',
     'Wants=network-online.target',
     '[Service]',
-    'User=video-app',
-    'EnvironmentFile=/etc/video-app.env',
+    `User=${name}`,
+    `EnvironmentFile=/etc/${name}.env`,
     `ExecStart=/usr/bin/node-22 --enable-source-maps ${APP_DIR}/${options.entryFile}`,
     'Restart=always',
     'RestartSec=2',
@@ -59,13 +62,13 @@ export function appUserData(options: AppUserDataOptions): string[] {
     `StandardError=append:${LOG_FILE}`,
     'NoNewPrivileges=true',
     'ProtectSystem=strict',
-    `ReadWritePaths=/var/log/video-app`,
+    `ReadWritePaths=${LOG_DIR}`,
     'ProtectHome=true',
     'PrivateTmp=true',
     '[Install]',
     'WantedBy=multi-user.target',
     'UNIT',
-    `cat > /etc/logrotate.d/video-app <<'ROTATE'`,
+    `cat > /etc/logrotate.d/${name} <<'ROTATE'`,
     `${LOG_FILE} {`,
     '  daily',
     '  rotate 3',
@@ -75,11 +78,11 @@ export function appUserData(options: AppUserDataOptions): string[] {
     '}',
     'ROTATE',
     'systemctl daemon-reload',
-    'systemctl enable --now video-app',
-    `cat > /opt/aws/amazon-cloudwatch-agent/etc/video-app.json <<'AGENT'`,
+    `systemctl enable --now ${name}`,
+    `cat > /opt/aws/amazon-cloudwatch-agent/etc/${name}.json <<'AGENT'`,
     agentConfig,
     'AGENT',
-    '/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/opt/aws/amazon-cloudwatch-agent/etc/video-app.json',
+    `/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/opt/aws/amazon-cloudwatch-agent/etc/${name}.json`,
     `for attempt in $(seq 1 60); do curl -fsS 'http://127.0.0.1:${options.port}${options.healthCheckPath}' && break; sleep 2; done`,
     `curl -fsS 'http://127.0.0.1:${options.port}${options.healthCheckPath}'`,
   ];

@@ -1,9 +1,8 @@
 import { CfnOutput, Stack, Tags } from 'aws-cdk-lib';
-import { AppPool } from '../../lib/constructs/app-pool';
 import { ChatDatabase } from '../../lib/constructs/chat-database';
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
-import { VideoAppBundle } from '../../lib/constructs/video-app-bundle';
 import { videoFoundation } from './foundation';
+import { videoAppBundle, videoAppPool } from './video-app-pool';
 import { VideoPlatformOptions } from './options';
 
 /**
@@ -17,8 +16,8 @@ export function buildMonolith(stack: Stack, options: VideoPlatformOptions): void
 
   // The lesson: video and chat share one pool, one target group and one blast radius, and the scaling
   // ceiling is what was tested (about 100 concurrent users), not what a sold-out stream brings.
-  const app = new AppPool(stack, 'AppPool', {
-    role: 'all', network, bundle: new VideoAppBundle(stack, 'AppBundle'), media: media.bucket, database, alerts,
+  const app = videoAppPool(stack, 'AppPool', {
+    role: 'all', network, bundle: videoAppBundle(stack), media: media.bucket, database, alerts,
     minCapacity: 2, maxCapacity: 3,
   });
   entrance.routeEverythingTo(app);

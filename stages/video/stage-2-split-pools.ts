@@ -1,11 +1,10 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
-import { AppPool } from '../../lib/constructs/app-pool';
 import { ChatDatabase } from '../../lib/constructs/chat-database';
 import { preScaleForLiveEvents } from '../../lib/constructs/live-event-prescaling';
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
-import { VideoAppBundle } from '../../lib/constructs/video-app-bundle';
 import { CHAT, VIDEO } from './capacity';
 import { videoFoundation } from './foundation';
+import { videoAppBundle, videoAppPool } from './video-app-pool';
 import { VideoPlatformOptions } from './options';
 
 
@@ -18,15 +17,15 @@ export function buildSplitPools(stack: Stack, options: VideoPlatformOptions): vo
   const { network, logs, media, alerts } = videoFoundation(stack, options, { egress: true });
   const database = new ChatDatabase(stack, 'ChatDatabase', { network });
   const entrance = new PublicEntrance(stack, 'Entrance', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
-  const bundle = new VideoAppBundle(stack, 'AppBundle');
+  const bundle = videoAppBundle(stack);
 
-  const video = new AppPool(stack, 'VideoPool', {
+  const video = videoAppPool(stack, 'VideoPool', {
     role: 'video', network, bundle, media: media.bucket, database, alerts, minCapacity: VIDEO.min, maxCapacity: VIDEO.max,
   });
   entrance.routePaths(video, ['/video/*'], 10);
   video.asg.scaleOnRequestCount('RequestsPerTarget', { targetRequestsPerMinute: 3000 });
 
-  const chat = new AppPool(stack, 'ChatPool', {
+  const chat = videoAppPool(stack, 'ChatPool', {
     role: 'chat', network, bundle, media: media.bucket, database, alerts, minCapacity: CHAT.min, maxCapacity: CHAT.max,
   });
   entrance.routePaths(chat, ['/chat/*'], 20);

@@ -1,12 +1,11 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
-import { AppPool } from '../../lib/constructs/app-pool';
 import { ChatDatabase } from '../../lib/constructs/chat-database';
 import { preScaleForLiveEvents } from '../../lib/constructs/live-event-prescaling';
 import { MediaDistribution } from '../../lib/constructs/media-distribution';
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
-import { VideoAppBundle } from '../../lib/constructs/video-app-bundle';
 import { CHAT } from './capacity';
 import { videoFoundation } from './foundation';
+import { videoAppBundle, videoAppPool } from './video-app-pool';
 import { VideoPlatformOptions } from './options';
 
 
@@ -23,8 +22,8 @@ export function buildCloudFront(stack: Stack, options: VideoPlatformOptions): vo
     media: media.bucket, accessLogs: logs.bucket, webAclArn: options.webAclArn,
   });
 
-  const chat = new AppPool(stack, 'ChatPool', {
-    role: 'chat', network, bundle: new VideoAppBundle(stack, 'AppBundle'), media: media.bucket, database, alerts,
+  const chat = videoAppPool(stack, 'ChatPool', {
+    role: 'chat', network, bundle: videoAppBundle(stack), media: media.bucket, database, alerts,
     minCapacity: CHAT.min, maxCapacity: CHAT.max,
   });
   entrance.routePaths(chat, ['/chat/*'], 20);
