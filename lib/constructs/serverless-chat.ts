@@ -1,19 +1,15 @@
-import * as path from 'node:path';
 import { CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { PROJECT_ROOT } from '../app/make-app';
 import { acknowledge } from '../checks/acknowledge';
 import { CONNECTION_ID_ATTRIBUTE, TTL_ATTRIBUTE } from '../runtime/chat/connection-table-schema';
 import { Alerts } from './alerts';
-
-const HANDLERS_DIR = path.join(PROJECT_ROOT, 'lib', 'runtime', 'chat');
+import { nodeFunction } from './node-function';
 
 /** Properties of {@link ServerlessChat}. */
 export interface ServerlessChatProps {
@@ -119,32 +115,6 @@ export class ServerlessChat extends Construct {
   }
 
   private handler(id: string, file: string, environment: Record<string, string>): nodejs.NodejsFunction {
-    const fn = new nodejs.NodejsFunction(this, id, {
-      entry: path.join(HANDLERS_DIR, file),
-      handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(29),
-      tracing: lambda.Tracing.ACTIVE,
-      environment,
-      logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
-      loggingFormat: lambda.LoggingFormat.JSON,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      projectRoot: PROJECT_ROOT,
-      bundling: { minify: true, sourceMap: true, target: 'node24', logLevel: nodejs.LogLevel.WARNING },
-    });
-    acknowledge(
-      fn,
-      {
-        rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution policy only lets the function write its own log streams.',
-      },
-      {
-        rule: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords take no resource narrower than *.',
-      },
-    );
-    return fn;
+    return nodeFunction(this, id, { entry: `lib/runtime/chat/${file}`, environment });
   }
 }

@@ -7,15 +7,15 @@ import { Reading } from './reading';
  */
 export const REALTIME_KEYS = { partition: 'deviceId', sort: 'ts', ttl: 'expiresAt' } as const;
 
-/** An item of the real-time table. */
-export interface RealtimeItem {
+/** An item of the real-time table (a type alias, so it passes as a DynamoDB document). */
+export type RealtimeItem = {
   readonly deviceId: string;
   /** Epoch milliseconds. */
   readonly ts: number;
   readonly readings: Record<string, number>;
   /** Epoch seconds after which DynamoDB's TTL may delete the item. */
   readonly expiresAt: number;
-}
+};
 
 /** Groups rows into one item per (device, moment). */
 export function toRealtimeItems(readings: readonly Reading[], hotWindowDays: number): RealtimeItem[] {

@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { PROJECT_ROOT } from '../app/make-app';
+import { acknowledge } from '../checks/acknowledge';
+
+/** Properties of {@link nodeFunction}. */
+export interface NodeFunctionProps {
+  /** The handler file, relative to the project root; it exports `handler`. */
+  readonly entry: string;
+  readonly environment?: Record<string, string>;
+  /** @default Duration.seconds(29) */
+  readonly timeout?: Duration;
+  /** @default 256 */
+  readonly memorySize?: number;
+}
+
+/**
+ * A Lambda function as every one in this project is built: TypeScript bundled by the local esbuild
+ * (never Docker), Node.js 24 on Graviton, X-Ray tracing, JSON logs in a log group with retention.
+ */
+export function nodeFunction(scope: Construct, id: string, props: NodeFunctionProps): nodejs.NodejsFunction {
+  const fn = new nodejs.NodejsFunction(scope, id, {
+    entry: path.join(PROJECT_ROOT, props.entry),
+    handler: 'handler',
+    runtime: lambda.Runtime.NODEJS_24_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: props.memorySize ?? 256,
+    timeout: props.timeout ?? Duration.seconds(29),
+    tracing: lambda.Tracing.ACTIVE,
+    environment: props.environment,
+    logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
+    loggingFormat: lambda.LoggingFormat.JSON,
+    depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+    projectRoot: PROJECT_ROOT,
+    bundling: { minify: true, sourceMap: true, target: 'node24', logLevel: nodejs.LogLevel.WARNING },
+  });
+  acknowledge(
+    fn,
+    {
+      rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The AWS managed basic execution policy only lets the function write its own log streams.',
+    },
+    {
+      rule: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords take no resource narrower than *.',
+    },
+  );
+  return fn;
+}
