@@ -1,0 +1,135 @@
+/**
+ * A TelemetryStore on PostgreSQL (Aurora PostgreSQL in stages 2-4): one row per
+ * (device, moment, metric) in table `readings`. The archive export job reads and deletes
+ * this table by `ts` range, so its name, columns and `ts` index are a contract.
+ */
+import type { Reading } from '../telemetry/reading';
+import { LATEST_RECORDS_EXAMINED, StorageUnavailableError, type TelemetryStore } from './telemetry-store';
+
+/** The part of a `pg` Pool the store calls; tests may pass a real Pool. */
+export interface PostgresQueryable {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  end(): Promise<void>;
+}
+
+// The advisory lock makes instances that start together create the schema one after the
+// other: concurrent CREATE ... IF NOT EXISTS can still fail on the catalog's unique indexes.
+// One simple-protocol query with several statements runs as one transaction, which holds the lock.
+const POSTGRES_SCHEMA_SQL = `
+SELECT pg_advisory_xact_lock(hashtext('telemetry-collector:readings-schema'));
+CREATE TABLE IF NOT EXISTS readings (
+  device_id text NOT NULL,
+  ts timestamptz NOT NULL,
+  metric text NOT NULL,
+  value double precision NOT NULL,
+  PRIMARY KEY (device_id, ts, metric)
+);
+CREATE INDEX IF NOT EXISTS readings_ts_idx ON readings (ts);
+`;
+
+const INSERT_SQL = `
+INSERT INTO readings (device_id, ts, metric, value)
+SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::float8[])
+ON CONFLICT DO NOTHING`;
+
+// Walks the primary key backwards to find the device's most recent moments, then keeps the
+// newest row per metric among them.
+const LATEST_SQL = `
+SELECT DISTINCT ON (metric) device_id, ts, metric, value
+FROM readings
+WHERE device_id = $1
+  AND ts >= (SELECT min(ts) FROM (SELECT DISTINCT ts FROM readings WHERE device_id = $1 ORDER BY ts DESC LIMIT $2) recent)
+ORDER BY metric, ts DESC`;
+
+const WINDOW_SQL = `
+SELECT device_id, ts, metric, value
+FROM readings
+WHERE device_id = $1 AND ts BETWEEN $2 AND $3
+ORDER BY ts, metric`;
+
+interface ReadingRow {
+  device_id: string;
+  ts: Date;
+  metric: string;
+  value: number;
+}
+
+export class PostgresStore implements TelemetryStore {
+  /**
+   * @param onAuthenticationFailure called when the server rejects the credentials, so the
+   *   caller can re-read a rotated secret before the next connection.
+   */
+  constructor(
+    private readonly pool: PostgresQueryable,
+    private readonly onAuthenticationFailure: () => void = () => {},
+  ) {}
+
+  async write(readings: readonly Reading[]): Promise<void> {
+    if (readings.length === 0) return;
+    await this.run((pool) =>
+      pool.query(INSERT_SQL, [
+        readings.map((r) => r.deviceId),
+        readings.map((r) => r.ts.toISOString()),
+        readings.map((r) => r.metric),
+        readings.map((r) => r.value),
+      ]),
+    );
+  }
+
+  async latest(deviceId: string): Promise<Reading[]> {
+    const { rows } = await this.run((pool) => pool.query<ReadingRow>(LATEST_SQL, [deviceId, LATEST_RECORDS_EXAMINED]));
+    return rows.map(toReading);
+  }
+
+  async window(deviceId: string, from: Date, to: Date): Promise<Reading[]> {
+    const { rows } = await this.run((pool) => pool.query<ReadingRow>(WINDOW_SQL, [deviceId, from.toISOString(), to.toISOString()]));
+    return rows.map(toReading);
+  }
+
+  async ensureSchema(): Promise<void> {
+    await this.run((pool) => pool.query(POSTGRES_SCHEMA_SQL));
+  }
+
+  async ping(): Promise<void> {
+    await this.run((pool) => pool.query('SELECT 1'));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async run<T>(operation: (pool: PostgresQueryable) => Promise<T>): Promise<T> {
+    try {
+      return await operation(this.pool);
+    } catch (error) {
+      if (isAuthenticationFailure(error)) this.onAuthenticationFailure();
+      throw isPostgresUnavailable(error) ? new StorageUnavailableError(error) : error;
+    }
+  }
+}
+
+function toReading(row: ReadingRow): Reading {
+  return { deviceId: row.device_id, ts: row.ts, metric: row.metric, value: Number(row.value) };
+}
+
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/, /^Query read timeout/];
+
+/** Errors that say "try again later" rather than "this request is wrong". */
+export function isPostgresUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    // 08: connection exception; 53: insufficient resources; 57P0x: server shutting down or starting;
+    // 57014: statement timeout; 40001/40P01: serialization failure or deadlock; 42P01: the table
+    // does not exist yet (the schema is created in the background at start).
+    if (/^(08|53)/.test(code) || /^57P0[1-4]$/.test(code) || ['57014', '40001', '40P01', '42P01'].includes(code)) return true;
+    if (NETWORK_ERROR_CODES.has(code) || isAuthenticationFailure(error)) return true;
+  }
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
+}
+
+/** 28P01 invalid_password, 28000 invalid_authorization_specification: typically a rotated password. */
+function isAuthenticationFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '28P01' || code === '28000';
+}

@@ -1,0 +1,95 @@
+import type { Pool } from 'pg';
+import { silentLogger } from '../../../lib/runtime/telemetry-collector/logger';
+import { openPostgresPool } from '../../../lib/runtime/telemetry-collector/postgres-pool';
+import { PostgresStore, isPostgresUnavailable } from '../../../lib/runtime/telemetry-collector/postgres-store';
+import { StorageUnavailableError } from '../../../lib/runtime/telemetry-collector/telemetry-store';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres-database';
+import { storeContract } from './store-contract';
+
+const unusedCredentials = () => Promise.reject(new Error('DATABASE_URL carries the credentials'));
+
+describe('PostgresStore on a real PostgreSQL', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let store: PostgresStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // The collector's own pool (DATABASE_URL-style), so its settings run against a real server too.
+    ({ pool } = await openPostgresPool({ kind: 'url', url: db.url }, unusedCredentials, silentLogger));
+    store = new PostgresStore(pool);
+    // On the empty database, as a fleet starting together would.
+    await Promise.all([store.ensureSchema(), store.ensureSchema(), store.ensureSchema()]);
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  storeContract(() => store);
+
+  test('ensureSchema (already run three at once on the empty database) runs again, and creates exactly the table and ts index the archive export job relies on', async () => {
+    await store.ensureSchema();
+    await store.ensureSchema();
+    const { rows: columns } = await pool.query(
+      `SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'readings' ORDER BY ordinal_position`,
+    );
+    expect(columns).toEqual([
+      { column_name: 'device_id', data_type: 'text', is_nullable: 'NO' },
+      { column_name: 'ts', data_type: 'timestamp with time zone', is_nullable: 'NO' },
+      { column_name: 'metric', data_type: 'text', is_nullable: 'NO' },
+      { column_name: 'value', data_type: 'double precision', is_nullable: 'NO' },
+    ]);
+    const { rows: indexes } = await pool.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'readings' ORDER BY indexname`);
+    expect(indexes.map((i) => i.indexdef)).toEqual([
+      'CREATE UNIQUE INDEX readings_pkey ON public.readings USING btree (device_id, ts, metric)',
+      'CREATE INDEX readings_ts_idx ON public.readings USING btree (ts)',
+    ]);
+  });
+
+  test('a batch is one INSERT: a row that breaks it stores none of the batch', async () => {
+    const ts = new Date('2026-11-26T10:00:00Z');
+    const write = store.write([
+      { deviceId: 'atomic-1', ts, metric: 'temp', value: 1 },
+      { deviceId: 'atomic-1', ts, metric: 'bad\u0000metric', value: 2 }, // PostgreSQL text cannot hold NUL
+    ]);
+    await expect(write).rejects.toThrow();
+    expect(await store.window('atomic-1', ts, ts)).toEqual([]);
+  });
+
+  test('an unreachable server is StorageUnavailableError', async () => {
+    const { pool: nowhere } = await openPostgresPool({ kind: 'url', url: 'postgres://app@127.0.0.1:1/none' }, unusedCredentials, silentLogger);
+    const unreachable = new PostgresStore(nowhere);
+    await expect(unreachable.write([{ deviceId: 'x', ts: new Date(), metric: 'temp', value: 1 }])).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(unreachable.ping()).rejects.toBeInstanceOf(StorageUnavailableError);
+    await unreachable.close();
+  });
+
+  test('a rejected password asks for fresh credentials', async () => {
+    let forgotten = 0;
+    const failing = new PostgresStore(
+      { query: async () => Promise.reject(Object.assign(new Error('password authentication failed'), { code: '28P01' })), end: async () => {} },
+      () => forgotten++,
+    );
+    await expect(failing.latest('x')).rejects.toBeInstanceOf(StorageUnavailableError);
+    expect(forgotten).toBe(1);
+  });
+});
+
+describe('isPostgresUnavailable', () => {
+  test.each([
+    ['connection refused', { code: 'ECONNREFUSED' }],
+    ['server shutting down', { code: '57P01' }],
+    ['too many connections', { code: '53300' }],
+    ['pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['dropped connection', new Error('Connection terminated unexpectedly')],
+    ['schema not created yet', { code: '42P01' }],
+  ])('%s is an outage', (_case, error) => expect(isPostgresUnavailable(error)).toBe(true));
+
+  test.each([
+    ['syntax error', { code: '42601' }],
+    ['unique violation', { code: '23505' }],
+    ['a plain bug', new TypeError('x is undefined')],
+    ['not an error', undefined],
+  ])('%s is not', (_case, error) => expect(isPostgresUnavailable(error)).toBe(false));
+});
