@@ -1,0 +1,47 @@
+/**
+ * Entry point of the export task (the image's default command): moves rows older than
+ * EXPORT_OLDER_THAN_DAYS from Aurora to the S3 archive. Exits 0 when done, 1 on any failure;
+ * a failed run is finished by the next one.
+ */
+import { connectDatabase } from './database-connection';
+import { exportCutoff, loadExportConfig } from './export-config';
+import { runExport } from './export-archive-job';
+import { jsonLog } from './json-log';
+import { createS3Client } from './s3-client';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadExportConfig(process.env);
+  const s3 = createS3Client(config);
+  try {
+    const db = await connectDatabase(config.database, 'export-archive', config.region);
+    try {
+      const summary = await runExport({
+        db,
+        s3,
+        bucket: config.archiveBucket,
+        cutoff: exportCutoff(new Date(), config.olderThanDays),
+        chunkRows: config.chunkRows,
+        log: jsonLog,
+        afterUpload: process.env.EXPORT_TEST_PAUSE_AFTER_UPLOAD === '1' ? pauseForever : undefined,
+      });
+      jsonLog.info('export-finished', { ...summary, durationMs: Date.now() - started });
+    } finally {
+      await db.end();
+    }
+  } finally {
+    s3.destroy();
+  }
+}
+
+/** Test-only: holds the run between its first upload and its delete, for the suite to kill it there. */
+function pauseForever(objectKey: string): Promise<void> {
+  jsonLog.info('test-paused-after-upload', { key: objectKey });
+  setInterval(() => undefined, 60_000);
+  return new Promise(() => undefined);
+}
+
+main().catch((error: unknown) => {
+  jsonLog.error('export-failed', error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,36 @@
+import { type DatabaseSource, loadDatabaseSource } from './database-source';
+import { integerSetting, optionalSetting, requiredSetting } from './env-settings';
+import type { S3Settings } from './s3-client';
+
+/** The export job's settings, from its environment. */
+export interface ExportConfig extends S3Settings {
+  readonly database: DatabaseSource;
+  readonly archiveBucket: string;
+  /** Rows older than this many days are moved; 0 moves every row (the drain before Aurora is retired). */
+  readonly olderThanDays: number;
+  /** Most rows per archive object (and per delete transaction). */
+  readonly chunkRows: number;
+}
+
+export const DEFAULT_OLDER_THAN_DAYS = 90;
+export const DEFAULT_CHUNK_ROWS = 50_000;
+
+/** Parses `env` (normally `process.env`); throws an Error with a one-line message on a bad value. */
+export function loadExportConfig(env: NodeJS.ProcessEnv): ExportConfig {
+  return {
+    database: loadDatabaseSource(env),
+    archiveBucket: requiredSetting(env, 'ARCHIVE_BUCKET'),
+    olderThanDays: integerSetting(env, 'EXPORT_OLDER_THAN_DAYS', DEFAULT_OLDER_THAN_DAYS, 0, 36_500),
+    chunkRows: integerSetting(env, 'CHUNK_ROWS', DEFAULT_CHUNK_ROWS, 1, 1_000_000),
+    region: requiredSetting(env, 'AWS_REGION'),
+    s3Endpoint: optionalSetting(env, 'S3_ENDPOINT'),
+  };
+}
+
+/**
+ * The moment before which rows are moved, or `undefined` for "every row": when draining, rows
+ * stamped a few minutes ahead by a device's fast clock must go too.
+ */
+export function exportCutoff(now: Date, olderThanDays: number): Date | undefined {
+  return olderThanDays === 0 ? undefined : new Date(now.getTime() - olderThanDays * 86_400_000);
+}
