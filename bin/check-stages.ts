@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../lib/app/make-app';
 import { formatSummaries, synthStages } from '../lib/workshop/synth-stages';
+import { IOT_PLATFORM } from '../stages/iot/registry';
 import { VIDEO_PLATFORM } from '../stages/video/registry';
 
 // aws-cdk-lib's own scaleOnMetric passes a deprecated prop and would warn on every synth.
@@ -12,7 +13,7 @@ process.env.JSII_DEPRECATED ??= 'quiet';
  * Assemblies land in cdk.out/stages/<study>-<stage> for offline diffs.
  */
 const outRoot = path.join(PROJECT_ROOT, 'cdk.out', 'stages');
-const summaries = [VIDEO_PLATFORM].flatMap((study) => synthStages(study, outRoot));
+const summaries = [VIDEO_PLATFORM, IOT_PLATFORM].flatMap((study) => synthStages(study, outRoot));
 console.log(`\n${formatSummaries(summaries)}\n`);
 console.log(`Assemblies: ${path.relative(process.cwd(), outRoot)}/<study>-<stage>. Compare two stages offline:`);
 console.log('  npx cdk diff --app cdk.out/stages/video-2 --template cdk.out/stages/video-1/VideoPlatform.template.json VideoPlatform');

@@ -15,6 +15,12 @@ export interface StageInfo {
   readonly adds: readonly string[];
   /** What this stage retires, and what happens to its data. */
   readonly retires: readonly string[];
+  /**
+   * Construct IDs (top level of the stack) this stage retires. Their stateful resources leave the
+   * template retained; any other stateful resource that disappears is a mistake (a renamed construct
+   * starts over empty), and the data-safety check says so.
+   */
+  readonly retiredParts: readonly string[];
 }
 
 /** One of the talk's case studies: a stack name, a context key and its stages in order. */

@@ -48,7 +48,8 @@ export function cdkJsonContext(): Record<string, unknown> {
  * same checks.
  */
 export function makeApp(options: MakeAppOptions = {}): App {
-  const context: Record<string, unknown> = { ...cdkJsonContext(), ...options.context };
+  // Construct paths in template metadata, as the CLI writes them: the data-safety check reads them.
+  const context: Record<string, unknown> = { 'aws:cdk:enable-path-metadata': true, ...cdkJsonContext(), ...options.context };
   if (options.bundling === false) {
     context['aws:cdk:bundling-stacks'] = [];
   }

@@ -18,6 +18,11 @@ export interface DataBucketProps {
    * @default - none
    */
   readonly cors?: s3.CorsRule[];
+  /**
+   * Send object events to EventBridge (set on the bucket itself, without CDK's notifications function).
+   * @default false
+   */
+  readonly eventBridge?: boolean;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface DataBucketProps {
  * service principals (CloudFront OAC, IVS) read and write without key-policy plumbing.
  */
 export function dataBucket(scope: Construct, id: string, props: DataBucketProps): s3.Bucket {
-  return new s3.Bucket(scope, id, {
+  const bucket = new s3.Bucket(scope, id, {
     encryption: s3.BucketEncryption.S3_MANAGED,
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -45,4 +50,8 @@ export function dataBucket(scope: Construct, id: string, props: DataBucketProps)
       },
     ],
   });
+  if (props.eventBridge) {
+    (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+  }
+  return bucket;
 }

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aspects, Duration, IAspect, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
 
 /** Properties of {@link LogArchive}. */
 export interface LogArchiveProps {
@@ -9,6 +10,30 @@ export interface LogArchiveProps {
    * @default Duration.days(400) - a year of history plus a margin for year-on-year comparisons
    */
   readonly retention?: Duration;
+}
+
+/**
+ * cdk-nag counts a bucket that other buckets send their access logs to as a log destination and does
+ * not ask it to log itself. Where only the load balancer or CloudFront write here (no bucket does),
+ * the same reasoning holds but the rule cannot see it, so the finding is acknowledged then, and only then.
+ */
+class AcknowledgeLogDestination implements IAspect {
+  constructor(private readonly bucket: s3.Bucket) {}
+
+  public visit(node: IConstruct): void {
+    if (node !== this.bucket.node.defaultChild) return;
+    const stack = Stack.of(node);
+    const target = JSON.stringify(stack.resolve(this.bucket.bucketName));
+    const logsHere = stack.node
+      .findAll()
+      .some((c) => c instanceof s3.CfnBucket && c !== node && JSON.stringify(stack.resolve(stack.resolve(c.loggingConfiguration)?.destinationBucketName)) === target);
+    if (!logsHere) {
+      acknowledge(this.bucket, {
+        rule: 'AwsSolutions-S1',
+        reason: 'This bucket is the access-log destination (load balancer and CloudFront logs); logging it would need yet another log bucket.',
+      });
+    }
+  }
 }
 
 /**
@@ -38,5 +63,6 @@ export class LogArchive extends Construct {
         },
       ],
     });
+    Aspects.of(this).add(new AcknowledgeLogDestination(this.bucket));
   }
 }

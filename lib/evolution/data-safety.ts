@@ -21,19 +21,36 @@ const KEEPS_DATA = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
 
 /** A CloudFormation template, as far as this check reads it. */
 export interface CfnTemplate {
-  readonly Resources?: Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties?: unknown }>;
+  readonly Resources?: Record<
+    string,
+    { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties?: unknown; Metadata?: Record<string, unknown> }
+  >;
 }
+
+type Resource = NonNullable<CfnTemplate['Resources']>[string];
 
 /** One way a stage change could lose data. */
 export interface DataRisk {
   readonly logicalId: string;
   readonly type: string;
-  readonly problem: 'no-retention-policy' | 'removed-without-retention' | 'replaced' | 'type-changed' | 'moved';
+  readonly problem: 'no-retention-policy' | 'removed-without-retention' | 'replaced' | 'type-changed' | 'removed-unannounced';
   readonly detail: string;
 }
 
-function statefulResources(template: CfnTemplate): Array<[string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }]> {
+/** What the stage being deployed says it retires. */
+export interface StageChange {
+  /** Top-level construct IDs whose resources the new stage retires (see StageInfo.retiredParts). */
+  readonly retiredParts: readonly string[];
+}
+
+function statefulResources(template: CfnTemplate): Array<[string, Resource]> {
   return Object.entries(template.Resources ?? {}).filter(([, r]) => STATEFUL_TYPES.includes(r.Type));
+}
+
+/** The first construct ID under the stack in a resource's `aws:cdk:path` metadata, if present. */
+function topLevelPart(resource: Resource): string | undefined {
+  const path = resource.Metadata?.['aws:cdk:path'];
+  return typeof path === 'string' ? path.split('/')[1] : undefined;
 }
 
 /** Stateful resources of one template whose deletion or replacement would delete the data with them. */
@@ -50,25 +67,29 @@ export function missingRetention(template: CfnTemplate): DataRisk[] {
 
 /**
  * What deploying `after` over `before` would do to the data: stateful resources removed without a
- * retaining policy, replaced in place (a new physical resource, empty), changed type, or moved to a new
- * logical ID (CloudFormation sees a delete plus an unrelated create).
+ * retaining policy, replaced (a new physical resource, empty), changed in type, or removed from a part
+ * the new stage does not say it retires (a construct that moved or was renamed gets a new logical ID,
+ * and CloudFormation sees a delete plus an unrelated, empty create).
  */
-export function dataRisks(before: CfnTemplate, after: CfnTemplate): DataRisk[] {
+export function dataRisks(before: CfnTemplate, after: CfnTemplate, change: StageChange = { retiredParts: [] }): DataRisk[] {
   const risks: DataRisk[] = [...missingRetention(after)];
   const afterResources = after.Resources ?? {};
   const diff = fullDiff(before as never, after as never);
-  // Log groups come and go with the compute that writes them (their history is retained), so only
-  // data stores count as moved.
-  const removedTypes = new Set<string>();
 
   for (const [logicalId, resource] of statefulResources(before)) {
     const next = afterResources[logicalId];
     if (!next) {
-      if (resource.Type !== 'AWS::Logs::LogGroup') {
-        removedTypes.add(resource.Type);
-      }
       if (!KEEPS_DATA.has(resource.DeletionPolicy ?? 'Delete')) {
         risks.push({ logicalId, type: resource.Type, problem: 'removed-without-retention', detail: `DeletionPolicy=${resource.DeletionPolicy ?? 'Delete'}` });
+      }
+      const part = topLevelPart(resource);
+      if (!part || !change.retiredParts.includes(part)) {
+        risks.push({
+          logicalId,
+          type: resource.Type,
+          problem: 'removed-unannounced',
+          detail: `part '${part ?? 'unknown'}' is not among the parts the stage retires (${change.retiredParts.join(', ') || 'none'})`,
+        });
       }
       continue;
     }
@@ -79,18 +100,6 @@ export function dataRisks(before: CfnTemplate, after: CfnTemplate): DataRisk[] {
     const impact = diff.resources.get(logicalId)?.changeImpact;
     if (impact === ResourceImpact.WILL_REPLACE || impact === ResourceImpact.MAY_REPLACE) {
       risks.push({ logicalId, type: resource.Type, problem: 'replaced', detail: impact });
-    }
-  }
-
-  const beforeIds = new Set(Object.keys(before.Resources ?? {}));
-  for (const [logicalId, resource] of statefulResources(after)) {
-    if (!beforeIds.has(logicalId) && removedTypes.has(resource.Type)) {
-      risks.push({
-        logicalId,
-        type: resource.Type,
-        problem: 'moved',
-        detail: `a ${resource.Type} was removed and this one added in the same step: a renamed construct starts empty`,
-      });
     }
   }
   return risks;

@@ -17,8 +17,19 @@ export interface StageCheckSummary {
   readonly acknowledged: Record<string, number>;
 }
 
+interface Finding {
+  violatingConstructs?: Array<{ constructPath?: string }>;
+}
+
 interface Report {
-  pluginReports: Array<{ pluginName: string; violations: unknown[]; suppressedViolations?: unknown[] }>;
+  pluginReports: Array<{ pluginName: string; violations: Finding[]; suppressedViolations?: Finding[] }>;
+}
+
+/** Findings on constructs of one stack (a report covers every stack of the App). */
+function countIn(findings: Finding[] | undefined, stackName: string): number {
+  return (findings ?? [])
+    .flatMap((f) => f.violatingConstructs ?? [])
+    .filter((c) => c.constructPath?.startsWith(`${stackName}/`)).length;
 }
 
 /**
@@ -37,8 +48,8 @@ export function synthStages(study: CaseStudyInfo, outRoot: string): StageCheckSu
     const open: Record<string, number> = {};
     const acknowledged: Record<string, number> = {};
     for (const plugin of report.pluginReports) {
-      open[plugin.pluginName] = plugin.violations.length;
-      acknowledged[plugin.pluginName] = plugin.suppressedViolations?.length ?? 0;
+      open[plugin.pluginName] = countIn(plugin.violations, study.stackName);
+      acknowledged[plugin.pluginName] = countIn(plugin.suppressedViolations, study.stackName);
     }
     return {
       study: study.contextKey,

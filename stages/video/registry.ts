@@ -25,6 +25,7 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
         'S3 media bucket for video assets, S3 log archive, KMS key, alerts topic',
       ],
       retires: [],
+      retiredParts: [],
     },
     {
       id: 2,
@@ -42,6 +43,7 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
         'Scheduled pre-scaling of both pools for each known live event (liveEvents prop)',
       ],
       retires: ['The single app pool (stateless; replaced by the two pools)'],
+      retiredParts: ['AppPool'],
     },
     {
       id: 3,
@@ -56,6 +58,7 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
         'Cache policies fit for HLS/DASH: short TTLs for manifests, long TTLs for segments',
       ],
       retires: ['The video pool and its ALB path rule (stateless); the chat pool stays behind the ALB'],
+      retiredParts: ['VideoPool'],
     },
     {
       id: 4,
@@ -75,6 +78,7 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
           'retained with their data (DeletionPolicy Retain), not deleted',
         'NAT gateways: nothing in the app subnets needs internet egress any more',
       ],
+      retiredParts: ['ChatDatabase', 'ChatPool', 'Entrance'],
     },
     {
       id: 5,
@@ -90,6 +94,7 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
         'IVS stream and recording events logged to CloudWatch Logs',
       ],
       retires: [],
+      retiredParts: [],
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { SynthesizedStage, idsOfType, synthVideo } from '../support/synth-video';
+import { SynthesizedStage, idsOfType, synthVideo } from '../support/synth-stage';
 
 const stage: Record<number, SynthesizedStage> = {};
 beforeAll(() => {

@@ -1,0 +1,123 @@
+import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as iot from 'aws-cdk-lib/aws-iot';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
+import { ARCHIVE_PREFIX } from '../runtime/telemetry/archive-format';
+import { Alerts } from './alerts';
+import { deadLetterQueue } from './dead-letter-queue';
+import { nodeFunction } from './node-function';
+import { RealtimeReadings } from './realtime-readings';
+
+/** Properties of {@link IotIngestion}. */
+export interface IotIngestionProps {
+  readonly readings: RealtimeReadings;
+  /** Where the stream archiver writes the history. */
+  readonly archive: s3.IBucket;
+  readonly alerts: Alerts;
+}
+
+/**
+ * Devices publish to AWS IoT Core on `telemetry/<thing name>/data`; a topic rule invokes one Lambda
+ * function per message, which writes the real-time table; the table's stream feeds the S3 archive.
+ * Every path that can fail ends in a dead-letter queue.
+ */
+export class IotIngestion extends Construct {
+  public readonly ingest: lambda.Function;
+  public readonly rule: iot.CfnTopicRule;
+
+  constructor(scope: Construct, id: string, props: IotIngestionProps) {
+    super(scope, id);
+    const { table } = props.readings;
+
+    const failedEvents = deadLetterQueue(this, 'FailedEvents', props.alerts, 'A telemetry event the ingest function could not store');
+    this.ingest = nodeFunction(this, 'Ingest', {
+      entry: 'lib/runtime/telemetry-lambda/ingest.ts',
+      environment: { TABLE_NAME: table.tableName, HOT_WINDOW_DAYS: String(props.readings.hotWindowDays) },
+      timeout: Duration.seconds(10),
+    });
+    // The rule invokes asynchronously: retries and the final failure are the function's, not the rule's.
+    this.ingest.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+      onFailure: new destinations.SqsDestination(failedEvents),
+    });
+    table.grant(this.ingest, 'dynamodb:PutItem');
+
+    const undeliverable = deadLetterQueue(this, 'RuleErrors', props.alerts, 'A telemetry message IoT Core could not hand to the ingest function');
+    const ruleRole = new iam.Role(this, 'RuleErrorRole', { assumedBy: new iam.ServicePrincipal('iot.amazonaws.com') });
+    undeliverable.grantSendMessages(ruleRole);
+    this.rule = new iot.CfnTopicRule(this, 'Rule', {
+      topicRulePayload: {
+        description: 'One ingest invocation per telemetry message; the device id comes from the authenticated topic',
+        sql: "SELECT *, topic(2) AS topicDeviceId, timestamp() AS receivedAt FROM 'telemetry/+/data'",
+        awsIotSqlVersion: '2016-03-23',
+        ruleDisabled: false,
+        actions: [{ lambda: { functionArn: this.ingest.functionArn } }],
+        errorAction: { sqs: { queueUrl: undeliverable.queueUrl, roleArn: ruleRole.roleArn, useBase64: false } },
+      },
+    });
+    this.ingest.addPermission('IotRuleInvoke', {
+      principal: new iam.ServicePrincipal('iot.amazonaws.com'),
+      sourceArn: this.rule.attrArn,
+      sourceAccount: Aws.ACCOUNT_ID,
+    });
+
+    // Devices may only connect as their thing name and publish to their own topic, so the topic's
+    // device id is authenticated and the payload cannot speak for another device.
+    new iot.CfnPolicy(this, 'DevicePolicy', {
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'iot:Connect',
+            Resource: `arn:${Aws.PARTITION}:iot:${Aws.REGION}:${Aws.ACCOUNT_ID}:client/\${iot:Connection.Thing.ThingName}`,
+          },
+          {
+            Effect: 'Allow',
+            Action: 'iot:Publish',
+            Resource: `arn:${Aws.PARTITION}:iot:${Aws.REGION}:${Aws.ACCOUNT_ID}:topic/telemetry/\${iot:Connection.Thing.ThingName}/data`,
+          },
+        ],
+      },
+    });
+
+    const failedBatches = deadLetterQueue(this, 'FailedArchiveBatches', props.alerts, 'A stream batch the archiver could not write');
+    const archiver = nodeFunction(this, 'StreamArchiver', {
+      entry: 'lib/runtime/telemetry-lambda/stream-archiver.ts',
+      environment: { ARCHIVE_BUCKET: props.archive.bucketName },
+      timeout: Duration.minutes(2),
+      memorySize: 512,
+    });
+    // The same batch is retried as a whole (no bisecting), so the archiver's deterministic object
+    // names make a retry overwrite, never duplicate.
+    archiver.addEventSource(
+      new sources.DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 1000,
+        maxBatchingWindow: Duration.seconds(60),
+        bisectBatchOnError: false,
+        retryAttempts: 10,
+        onFailure: new sources.SqsDlq(failedBatches),
+        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or('INSERT', 'MODIFY') })],
+      }),
+    );
+    props.archive.grantPut(archiver, `${ARCHIVE_PREFIX}*`);
+
+    const stack = Stack.of(this);
+    const logicalId = (c: Construct) => stack.getLogicalId(c.node.defaultChild as never);
+    acknowledge(archiver, {
+      rule: `AwsSolutions-IAM5[Resource::<${logicalId(props.archive)}.Arn>/${ARCHIVE_PREFIX}*]`,
+      reason: 'The archiver writes new objects under the archive prefix only; object names are per day and batch.',
+    });
+    acknowledge(archiver, {
+      rule: 'AwsSolutions-IAM5[Action::s3:Abort*]',
+      reason: 'Part of the put grant: lets a failed multipart upload of an archive object be aborted.',
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as athena from 'aws-cdk-lib/aws-athena';
+import * as glue from 'aws-cdk-lib/aws-glue';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ARCHIVE_PREFIX } from '../runtime/telemetry/archive-format';
+import { dataBucket } from './data-bucket';
+
+/** Properties of {@link TelemetryArchive}. */
+export interface TelemetryArchiveProps {
+  /** Where S3 server access logs go. */
+  readonly accessLogs: s3.IBucket;
+  /**
+   * First day Athena's partition projection considers.
+   * @default '2020-01-01'
+   */
+  readonly firstDay?: string;
+}
+
+/**
+ * Telemetry history in S3, queryable in place: gzip JSON Lines partitioned by day, moving to cheaper
+ * storage classes as it ages (all of them ones Athena reads without a restore), catalogued in Glue with
+ * partition projection (no crawler), and an Athena workgroup that enforces encrypted results and a
+ * per-query scan limit.
+ */
+export class TelemetryArchive extends Construct {
+  public readonly bucket: s3.Bucket;
+  public readonly table: glue.S3Table;
+  public readonly workGroup: athena.CfnWorkGroup;
+
+  constructor(scope: Construct, id: string, props: TelemetryArchiveProps) {
+    super(scope, id);
+    this.bucket = dataBucket(this, 'Bucket', {
+      accessLogs: props.accessLogs,
+      accessLogPrefix: 'archive/',
+      transitions: [
+        { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+        { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(180) },
+      ],
+    });
+    const database = new glue.Database(this, 'Catalog', { databaseName: 'telemetry_archive', description: 'IoT telemetry history' });
+    this.table = new glue.S3Table(this, 'Readings', {
+      database,
+      tableName: 'readings',
+      description: 'One row per device, moment and metric; gzip JSON Lines by UTC day',
+      storage: glue.S3TableStorage.fromBucket(this.bucket),
+      s3Prefix: ARCHIVE_PREFIX,
+      dataFormat: glue.DataFormat.JSON,
+      compressed: true,
+      columns: [
+        { name: 'device_id', type: glue.Schema.STRING },
+        { name: 'ts', type: glue.Schema.TIMESTAMP },
+        { name: 'metric', type: glue.Schema.STRING },
+        { name: 'value', type: glue.Schema.DOUBLE },
+      ],
+      partitionKeys: [{ name: 'dt', type: glue.Schema.STRING }],
+      partitionProjection: {
+        dt: glue.PartitionProjectionConfiguration.date({
+          min: props.firstDay ?? '2020-01-01',
+          max: 'NOW',
+          format: 'yyyy-MM-dd',
+          step: { interval: 1, intervalUnit: glue.DateIntervalUnit.DAYS },
+        }),
+      },
+    });
+
+    const results = new s3.Bucket(this, 'QueryResults', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'athena-results/',
+      lifecycleRules: [{ id: 'results-are-derived', expiration: Duration.days(30) }],
+    });
+    this.workGroup = new athena.CfnWorkGroup(this, 'WorkGroup', {
+      name: 'telemetry',
+      description: 'Queries over the telemetry archive',
+      state: 'ENABLED',
+      workGroupConfiguration: {
+        enforceWorkGroupConfiguration: true,
+        publishCloudWatchMetricsEnabled: true,
+        bytesScannedCutoffPerQuery: 100 * 1024 ** 3,
+        resultConfiguration: {
+          outputLocation: `s3://${results.bucketName}/`,
+          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
+import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
+import { Network } from './network';
+
+/** Characters that would break a connection string, kept out of generated passwords. */
+const PASSWORD_EXCLUDED_CHARACTERS = '"@/\\\':?#[]%';
+
+/** Properties of {@link TelemetryAurora}. */
+export interface TelemetryAuroraProps {
+  readonly network: Network;
+  /**
+   * Instance class of the writer and the reader; Aurora PostgreSQL runs on Graviton.
+   * @default db.r7g.large
+   */
+  readonly instanceType?: ec2.InstanceType;
+}
+
+/**
+ * Aurora PostgreSQL in place of Oracle: a writer and a reader pinned to different AZs (the reader is
+ * the failover target), storage that grows with use instead of being bought up front, encryption,
+ * 14 days of backups, IAM authentication, credentials rotated every 30 days, deletion protection.
+ */
+export class TelemetryAurora extends Construct {
+  public readonly cluster: rds.DatabaseCluster;
+  public readonly name = 'telemetry';
+  /** The generated credentials (JSON with username, password, host, port, dbname). */
+  public readonly secret: secretsmanager.ISecret;
+
+  constructor(scope: Construct, id: string, props: TelemetryAuroraProps) {
+    super(scope, id);
+    const { vpc } = props.network;
+    const instanceType = props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.R7G, ec2.InstanceSize.LARGE);
+    const instance = (availabilityZone: string) => ({ instanceType, availabilityZone, enablePerformanceInsights: true });
+    const key = new kms.Key(this, 'Key', {
+      description: 'Encrypts the Aurora cluster of the IoT platform',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.cluster = new rds.DatabaseCluster(this, 'Cluster', {
+      engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_17_7 }),
+      writer: rds.ClusterInstance.provisioned('Writer', instance(vpc.availabilityZones[0])),
+      readers: [rds.ClusterInstance.provisioned('Reader', { ...instance(vpc.availabilityZones[1]), promotionTier: 0 })],
+      vpc,
+      vpcSubnets: props.network.dataSubnets,
+      defaultDatabaseName: this.name,
+      credentials: rds.Credentials.fromGeneratedSecret('collector', { excludeCharacters: PASSWORD_EXCLUDED_CHARACTERS }),
+      storageEncrypted: true,
+      storageEncryptionKey: key,
+      backup: { retention: Duration.days(14), preferredWindow: '03:00-04:00' },
+      preferredMaintenanceWindow: 'sun:04:30-sun:05:30',
+      cloudwatchLogsExports: ['postgresql'],
+      cloudwatchLogsRetention: logs.RetentionDays.THREE_MONTHS,
+      monitoringInterval: Duration.seconds(60),
+      enablePerformanceInsights: true,
+      performanceInsightEncryptionKey: key,
+      iamAuthentication: true,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.secret = this.cluster.secret!;
+    // A retained cluster is only useful with its credentials: keep the generated secret too.
+    (this.cluster.node.findChild('Secret') as secretsmanager.Secret).applyRemovalPolicy(RemovalPolicy.RETAIN);
+    (this.cluster.node.findChild('Subnets').node.defaultChild as rds.CfnDBSubnetGroup).applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // Rotation runs in the app subnets: the isolated data subnets have no route to Secrets Manager.
+    new secretsmanager.SecretRotation(this, 'CredentialRotation', {
+      application: secretsmanager.SecretRotationApplication.POSTGRES_ROTATION_SINGLE_USER,
+      secret: this.secret,
+      target: this.cluster,
+      vpc,
+      vpcSubnets: props.network.appSubnets,
+      excludeCharacters: PASSWORD_EXCLUDED_CHARACTERS,
+      automaticallyAfter: Duration.days(30),
+    });
+
+    acknowledgeLogRetentionHelper(Stack.of(this));
+    const monitoringRole = this.cluster.node.tryFindChild('MonitoringRole');
+    if (monitoringRole) {
+      acknowledge(monitoringRole, {
+        rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]',
+        reason: 'The AWS managed policy is the documented minimum for RDS enhanced monitoring to publish OS metrics.',
+      });
+    }
+  }
+
+  /** Lets the peer connect (credentials are granted separately). */
+  public allowConnections(peer: ec2.IConnectable, description: string): void {
+    this.cluster.connections.allowDefaultPortFrom(peer, description);
+  }
+
+  /** Lets the peer connect and read the credentials. */
+  public allowAppAccess(peer: ec2.IConnectable & iam.IGrantable, description: string): void {
+    this.cluster.connections.allowDefaultPortFrom(peer, description);
+    this.secret.grantRead(peer);
+  }
+}

@@ -1,0 +1,108 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
+import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
+import { Network } from './network';
+
+/** RDS for Oracle's largest primary volume: 64 TiB. */
+export const ORACLE_MAX_STORAGE_GIB = 65_536;
+
+/** Properties of {@link TelemetryOracle}. */
+export interface TelemetryOracleProps {
+  readonly network: Network;
+  /**
+   * Storage provisioned up front. The forklift sized it at the ceiling, as on premises, where the SAN
+   * was a sunk cost; a workshop can pass less (every GiB of it is billed, twice with Multi-AZ).
+   * @default ORACLE_MAX_STORAGE_GIB
+   */
+  readonly allocatedStorageGiB?: number;
+  /**
+   * Instance class; Oracle SE2 runs on x86 classes only, with a licence-included cap on size.
+   * @default db.m5.xlarge
+   */
+  readonly instanceType?: ec2.InstanceType;
+}
+
+/**
+ * RDS for Oracle as the forklift ran it: Standard Edition 2 with the licence included, Multi-AZ,
+ * encrypted, backed up, logs exported, deletion protected. Retained, not deleted, when Aurora takes over.
+ */
+export class TelemetryOracle extends Construct {
+  public readonly instance: rds.DatabaseInstance;
+  /** Service name the collector connects to (`host:port/<name>`). */
+  public readonly name = 'TELEMETRY';
+  /** The generated credentials (JSON with username, password, host, port). */
+  public readonly secret: secretsmanager.ISecret;
+
+  constructor(scope: Construct, id: string, props: TelemetryOracleProps) {
+    super(scope, id);
+    const key = new kms.Key(this, 'Key', {
+      description: 'Encrypts the RDS for Oracle instance of the IoT platform',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.instance = new rds.DatabaseInstance(this, 'Instance', {
+      engine: rds.DatabaseInstanceEngine.oracleSe2Cdb({ version: rds.OracleEngineVersion.VER_19_0_0_0_2025_10_R1 }),
+      licenseModel: rds.LicenseModel.LICENSE_INCLUDED,
+      instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.M5, ec2.InstanceSize.XLARGE),
+      vpc: props.network.vpc,
+      vpcSubnets: props.network.dataSubnets,
+      multiAz: true,
+      databaseName: this.name,
+      characterSetName: 'AL32UTF8',
+      storageType: rds.StorageType.GP3,
+      allocatedStorage: props.allocatedStorageGiB ?? ORACLE_MAX_STORAGE_GIB,
+      storageEncrypted: true,
+      storageEncryptionKey: key,
+      credentials: rds.Credentials.fromGeneratedSecret('collector', { excludeCharacters: '"@/\\\'' }),
+      backupRetention: Duration.days(14),
+      preferredBackupWindow: '03:00-04:00',
+      preferredMaintenanceWindow: 'sun:04:30-sun:05:30',
+      cloudwatchLogsExports: ['alert', 'audit', 'listener', 'trace'],
+      cloudwatchLogsRetention: logs.RetentionDays.THREE_MONTHS,
+      monitoringInterval: Duration.seconds(60),
+      enablePerformanceInsights: true,
+      performanceInsightEncryptionKey: key,
+      autoMinorVersionUpgrade: true,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.secret = this.instance.secret!;
+    // A retained database is only useful with its credentials: keep the generated secret too.
+    (this.instance.node.findChild('Secret') as secretsmanager.Secret).applyRemovalPolicy(RemovalPolicy.RETAIN);
+    (this.instance.node.findChild('SubnetGroup').node.defaultChild as rds.CfnDBSubnetGroup).applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    acknowledge(
+      this.instance,
+      {
+        rule: 'AwsSolutions-RDS11',
+        reason: 'A non-default port is obscurity, not a control: only the collector fleet security group can reach 1521.',
+      },
+      {
+        rule: 'AwsSolutions-SMG4',
+        reason:
+          'Forklifted as it ran on premises: the collector reads the Oracle credentials once at start. Rotation arrives with Aurora in stage 2.',
+      },
+    );
+    acknowledgeLogRetentionHelper(Stack.of(this));
+    const monitoringRole = this.instance.node.tryFindChild('MonitoringRole');
+    if (monitoringRole) {
+      acknowledge(monitoringRole, {
+        rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]',
+        reason: 'The AWS managed policy is the documented minimum for RDS enhanced monitoring to publish OS metrics.',
+      });
+    }
+  }
+
+  /** Lets the peer connect and read the credentials. */
+  public allowAppAccess(peer: ec2.IConnectable & iam.IGrantable, description: string): void {
+    this.instance.connections.allowDefaultPortFrom(peer, description);
+    this.secret.grantRead(peer);
+  }
+}

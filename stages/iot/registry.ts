@@ -1,0 +1,105 @@
+import { CaseStudyInfo } from '../stage-info';
+
+/** The talk's second story: a legacy IoT telemetry platform moving from on premises to cloud native. */
+export const IOT_PLATFORM: CaseStudyInfo = {
+  contextKey: 'iot',
+  stackName: 'IotPlatform',
+  title: 'IoT telemetry platform',
+  stages: [
+    {
+      id: 1,
+      slug: 'forklift',
+      title: 'Forklift: the on-premises design, moved as it was',
+      reason:
+        'A scientific IoT service that brings in a lot of revenue and is rock solid: devices around the ' +
+        'world send readings for central collection and analysis, and customers pay for very little ' +
+        'downtime. The first cloud architecture is a straight forklift: one Auto Scaling fleet that both ' +
+        'collects and analyses, and RDS for Oracle, Multi-AZ, with storage provisioned at its 64 TiB ' +
+        'ceiling. At 100 million events (about 8 TB) a day it fills every eight days. Reliability is high, ' +
+        'which is what customers care about most; cost is the lesson.',
+      adds: [
+        'VPC over two AZs: public, app and isolated data subnets, a NAT gateway per AZ, flow logs',
+        'Internet-facing ALB as the ingestion endpoint (POST /telemetry)',
+        'Collector fleet: one Auto Scaling group that collects and analyses (STORE=oracle)',
+        'RDS for Oracle SE2, licence included, Multi-AZ, 64 TiB of storage provisioned up front',
+      ],
+      retires: [],
+      retiredParts: [],
+    },
+    {
+      id: 2,
+      slug: 'aurora',
+      title: 'Aurora PostgreSQL in place of Oracle',
+      reason:
+        'A fact-based feedback loop: the volume stored in Oracle is not tenable. Swapping the Oracle ' +
+        'instance for Amazon Aurora is the easiest, lowest-risk change: the code change is one storage ' +
+        'adapter, done in a sprint, and the talk reports an immediate 49% saving on usage. The data moves ' +
+        'with AWS DMS (full load plus change data capture, with the Schema Conversion Tool for the DDL), or ' +
+        'for a short outage window by export and import; the collector then switches adapter.',
+      adds: [
+        'Aurora PostgreSQL cluster: a writer and a reader in another AZ, storage that grows as it is used',
+        'Credentials rotated every 30 days; the collector switches to STORE=postgres',
+      ],
+      retires: ['RDS for Oracle: retained with its data (DeletionPolicy Retain) until the migration is verified'],
+      retiredParts: ['Oracle'],
+    },
+    {
+      id: 3,
+      slug: 'tiering',
+      title: 'Older data to S3',
+      reason:
+        'Older data has a very different use than recent data, and keeping it in a relational database ' +
+        'no longer makes sense: on premises the storage was a sunk cost, in the cloud it is not. A nightly ' +
+        'job moves rows older than a configurable age to an S3 archive that ages into cheaper storage ' +
+        'classes, catalogued in Glue and queryable in place with Athena; rows leave Aurora only after ' +
+        'their export is confirmed written.',
+      adds: [
+        'Archive bucket (gzip JSON Lines by day) with lifecycle to Standard-IA and Glacier Instant Retrieval',
+        'Glue database and table with partition projection; Athena workgroup with enforced settings',
+        'Nightly archive export as a Fargate task (EventBridge Scheduler); an ECS cluster for batch jobs',
+      ],
+      retires: [],
+      retiredParts: [],
+    },
+    {
+      id: 4,
+      slug: 'dynamodb',
+      title: 'Real-time data in DynamoDB',
+      reason:
+        'With older data in S3, the team streamlines the real-time path with DynamoDB: less expensive, ' +
+        'simpler, and far more headroom. The collector writes each reading to a DynamoDB table (on demand, ' +
+        'expiring after a hot window, point-in-time recovery) and serves real-time reads from it; Aurora ' +
+        'keeps the recent history until the nightly export archives it.',
+      adds: [
+        'DynamoDB table of recent readings per device: on demand, TTL on the hot window, PITR, a stream',
+        'The collector writes to DynamoDB and Aurora (STORE=dynamodb+postgres) and reads from DynamoDB',
+      ],
+      retires: [],
+      retiredParts: [],
+    },
+    {
+      id: 5,
+      slug: 'serverless',
+      title: 'Fargate batch jobs and a Lambda per event',
+      reason:
+        'Compute moves off EC2. Devices publish to AWS IoT Core, a topic rule invokes one Lambda function ' +
+        'per event that writes DynamoDB, and the table stream feeds the archive. Analysis runs as a ' +
+        'Fargate task only when there is a job (or nightly), reading the archive, so batch analysis and ' +
+        'real-time processing no longer slow each other down. Everything is on demand and event driven, ' +
+        'and failures land in dead-letter queues, without giving up the reliability the platform started with.',
+      adds: [
+        'IoT Core topic rule → ingest Lambda (one invocation per event) → DynamoDB; device policy',
+        'DynamoDB stream → archiver Lambda → the S3 archive (same layout the export job wrote)',
+        'Batch analysis Fargate task run by an EventBridge rule per job file, and nightly',
+        'Dead-letter queues for the rule, the ingest function, the stream and the job triggers',
+      ],
+      retires: [
+        'The collector fleet and its ALB (stateless)',
+        'The nightly export job: the stream archives each reading as it arrives (run the export once with ' +
+          'EXPORT_OLDER_THAN_DAYS=0 before deploying to drain Aurora)',
+        'Aurora: retained with its data (DeletionPolicy Retain), no longer written',
+      ],
+      retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
+    },
+  ],
+};

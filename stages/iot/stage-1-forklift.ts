@@ -1,0 +1,20 @@
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { PublicEntrance } from '../../lib/constructs/public-entrance';
+import { TelemetryOracle } from '../../lib/constructs/telemetry-oracle';
+import { collectorFleet } from './collector-pool';
+import { iotFoundation } from './foundation';
+import { IotPlatformOptions } from './options';
+
+/**
+ * Stage 1, the forklift: the on-premises design as it ran there. An ingestion load balancer, one fleet
+ * that collects and analyses, and RDS for Oracle sized at its storage ceiling up front.
+ */
+export function buildForklift(stack: Stack, options: IotPlatformOptions): void {
+  const { network, logs, alerts } = iotFoundation(stack, options);
+  // The lesson is cost: a licensed engine and 64 TiB bought before a byte is written.
+  const oracle = new TelemetryOracle(stack, 'Oracle', { network, allocatedStorageGiB: options.oracleStorageGiB });
+  const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
+  collectorFleet(stack, { network, alerts, entrance, store: 'oracle', database: oracle });
+
+  new CfnOutput(stack, 'IngestUrl', { value: `${entrance.url}/telemetry`, description: 'POST telemetry records here' });
+}

@@ -1,0 +1,43 @@
+import { dataRisks, missingRetention } from '../../lib/evolution/data-safety';
+import { IOT_PLATFORM } from '../../stages/iot/registry';
+import { idsOfType, synthIot } from '../support/synth-stage';
+
+const stages = IOT_PLATFORM.stages.map((s) => s.id);
+const templates = new Map(stages.map((id) => [id, synthIot(id).json]));
+
+describe('IoT platform: nothing lost between stages', () => {
+  test.each(stages)('stage %i: every stateful resource keeps its data on delete and on replace', (id) => {
+    expect(missingRetention(templates.get(id)!)).toEqual([]);
+  });
+
+  test.each(stages.slice(0, -1))('stage %i -> next: no stateful resource is replaced, or removed unless retained and announced', (id) => {
+    expect(dataRisks(templates.get(id)!, templates.get(id + 1)!, IOT_PLATFORM.stages[id])).toEqual([]);
+  });
+
+  test('the VPC and the log archive keep their logical IDs across every stage', () => {
+    const first = templates.get(1)!;
+    const longLived = ['AWS::EC2::VPC', 'AWS::S3::Bucket'].flatMap((type) => idsOfType(first, type));
+    expect(longLived).toHaveLength(2);
+    for (const id of stages) expect(Object.keys(templates.get(id)!.Resources!)).toEqual(expect.arrayContaining(longLived));
+  });
+
+  test('Oracle is retained, not deleted, when Aurora takes over', () => {
+    const [oracle] = idsOfType(templates.get(1)!, 'AWS::RDS::DBInstance');
+    expect(templates.get(1)!.Resources![oracle].DeletionPolicy).toBe('Retain');
+    expect(idsOfType(templates.get(2)!, 'AWS::RDS::DBInstance')).not.toContain(oracle);
+  });
+
+  test('Aurora lives on unchanged through stages 2-4 and is retained when stage 5 retires it', () => {
+    const [cluster] = idsOfType(templates.get(2)!, 'AWS::RDS::DBCluster');
+    for (const id of [3, 4]) expect(idsOfType(templates.get(id)!, 'AWS::RDS::DBCluster')).toEqual([cluster]);
+    expect(idsOfType(templates.get(5)!, 'AWS::RDS::DBCluster')).toEqual([]);
+    expect(templates.get(4)!.Resources![cluster].DeletionPolicy).toBe('Retain');
+  });
+
+  test('the archive (from stage 3) and the real-time table (from stage 4) keep their logical IDs', () => {
+    const archive = idsOfType(templates.get(3)!, 'AWS::S3::Bucket');
+    for (const id of [4, 5]) expect(idsOfType(templates.get(id)!, 'AWS::S3::Bucket')).toEqual(expect.arrayContaining(archive));
+    const [table] = idsOfType(templates.get(4)!, 'AWS::DynamoDB::GlobalTable');
+    expect(idsOfType(templates.get(5)!, 'AWS::DynamoDB::GlobalTable')).toEqual([table]);
+  });
+});

@@ -1,0 +1,190 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { SynthesizedStage, idsOfType, synthIot } from '../support/synth-stage';
+
+const stage: Record<number, SynthesizedStage> = {};
+beforeAll(() => {
+  for (const id of [1, 2, 3, 4, 5]) stage[id] = synthIot(id);
+});
+
+function userData(s: SynthesizedStage): string {
+  return Object.values(s.template.findResources('AWS::EC2::LaunchTemplate'))
+    .map((lt) => JSON.stringify(lt.Properties.LaunchTemplateData.UserData))
+    .join('\n');
+}
+
+describe('stage 1: forklift', () => {
+  test('RDS for Oracle SE2, licence included, Multi-AZ, storage at the 64 TiB ceiling, encrypted and retained', () => {
+    stage[1].template.hasResource('AWS::RDS::DBInstance', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        Engine: Match.stringLikeRegexp('^oracle-se2'),
+        LicenseModel: 'license-included',
+        MultiAZ: true,
+        AllocatedStorage: '65536',
+        StorageEncrypted: true,
+        DeletionProtection: true,
+        BackupRetentionPeriod: 14,
+      }),
+    });
+  });
+
+  test('an ingestion load balancer in front of one fleet that collects and analyses, writing to Oracle', () => {
+    const t = stage[1].template;
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
+    t.resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 1);
+    t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
+      MinSize: '2',
+      Tags: Match.arrayWith([Match.objectLike({ Key: 'wa:component', Value: 'collect+analyse' })]),
+    });
+    expect(userData(stage[1])).toContain('STORE=oracle');
+  });
+
+  test('a workshop can provision less Oracle storage through context', () => {
+    synthIot(1, {}, { oracleStorageGiB: 200 }).template.hasResourceProperties('AWS::RDS::DBInstance', { AllocatedStorage: '200' });
+  });
+});
+
+describe('stage 2: Aurora', () => {
+  test('an Aurora PostgreSQL cluster with a writer and a reader pinned to two different AZs', () => {
+    const t = stage[2].template;
+    t.hasResourceProperties('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageEncrypted: true, DeletionProtection: true });
+    const instances = Object.values(t.findResources('AWS::RDS::DBInstance'));
+    expect(instances).toHaveLength(2);
+    const zones = instances.map((i) => JSON.stringify(i.Properties.AvailabilityZone));
+    expect(new Set(zones).size).toBe(2);
+    expect(zones.join()).toContain('"Fn::Select":[0');
+    expect(zones.join()).toContain('"Fn::Select":[1');
+  });
+
+  test('no Oracle any more, and the collector swaps one storage adapter', () => {
+    const instances = Object.values(stage[2].template.findResources('AWS::RDS::DBInstance'));
+    for (const i of instances) expect(i.Properties.Engine).toBe('aurora-postgresql');
+    expect(userData(stage[2])).toContain('STORE=postgres');
+    expect(userData(stage[2])).not.toContain('STORE=oracle');
+  });
+
+  test('credentials rotate every 30 days', () => {
+    stage[2].template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', { RotationRules: { ScheduleExpression: 'rate(30 days)' } });
+  });
+});
+
+describe('stage 3: tiering', () => {
+  test('an archive bucket whose data ages into cheaper classes Athena can still read', () => {
+    stage[3].template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Transitions: [
+              { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+              { StorageClass: 'GLACIER_IR', TransitionInDays: 180 },
+            ],
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('a Glue table over the archive with day partitions projected, and an Athena workgroup', () => {
+    const t = stage[3].template;
+    t.hasResourceProperties('AWS::Glue::Table', {
+      TableInput: Match.objectLike({
+        Name: 'readings',
+        PartitionKeys: [{ Name: 'dt', Type: 'string' }],
+        Parameters: Match.objectLike({ 'projection.enabled': 'true', 'projection.dt.type': 'date', 'projection.dt.format': 'yyyy-MM-dd' }),
+        StorageDescriptor: Match.objectLike({
+          Location: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/readings/'])]) }),
+          Compressed: true,
+        }),
+      }),
+    });
+    t.hasResourceProperties('AWS::Athena::WorkGroup', {
+      WorkGroupConfiguration: Match.objectLike({ EnforceWorkGroupConfiguration: true, BytesScannedCutoffPerQuery: 100 * 1024 ** 3 }),
+    });
+  });
+
+  test('a scheduled export job: a Fargate task started nightly by EventBridge Scheduler, failures to a queue', () => {
+    const t = stage[3].template;
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      RequiresCompatibilities: ['FARGATE'],
+      RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },
+      ContainerDefinitions: [Match.objectLike({ Command: ['export-archive.js'], ReadonlyRootFilesystem: true })],
+    });
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      Target: Match.objectLike({ EcsParameters: Match.objectLike({ LaunchType: 'FARGATE' }), DeadLetterConfig: Match.anyValue() }),
+    });
+  });
+});
+
+describe('stage 4: DynamoDB', () => {
+  test('a real-time table: on demand, TTL on the hot window, point-in-time recovery', () => {
+    stage[4].template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'deviceId', KeyType: 'HASH' }, { AttributeName: 'ts', KeyType: 'RANGE' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  test('the collector writes there (and to Aurora for history)', () => {
+    expect(userData(stage[4])).toContain('STORE=dynamodb+postgres');
+    stage[4].template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query'] })]) },
+    });
+  });
+});
+
+describe('stage 5: serverless compute', () => {
+  test('an IoT topic rule invokes the ingest Lambda, with an error action to a queue', () => {
+    const t = stage[5].template;
+    const [ingest] = idsOfType(stage[5].json, 'AWS::Lambda::Function').filter((id) => id.startsWith('IotIngestionIngest'));
+    t.hasResourceProperties('AWS::IoT::TopicRule', {
+      TopicRulePayload: Match.objectLike({
+        Sql: Match.stringLikeRegexp("FROM 'telemetry/\\+/data'"),
+        Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': [ingest, 'Arn'] } } }],
+        ErrorAction: { Sqs: Match.objectLike({ QueueUrl: Match.anyValue() }) },
+      }),
+    });
+    t.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'iot.amazonaws.com', FunctionName: { 'Fn::GetAtt': [ingest, 'Arn'] } });
+    t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      MaximumRetryAttempts: 2,
+    });
+  });
+
+  test('a Fargate analysis task started by an EventBridge rule per job file and nightly', () => {
+    const t = stage[5].template;
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ Command: ['analyse.js'] })],
+    });
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
+      Targets: [Match.objectLike({ EcsParameters: Match.objectLike({ LaunchType: 'FARGATE' }), DeadLetterConfig: Match.anyValue() })],
+    });
+    t.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' });
+  });
+
+  test('the table stream feeds the archive through a Lambda that retries whole batches into a dead-letter queue', () => {
+    stage[5].template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BisectBatchOnFunctionError: false,
+      MaximumRetryAttempts: 10,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  test('the EC2 fleet, its load balancer, the export job and Aurora are gone', () => {
+    const t = stage[5].template;
+    for (const type of ['AWS::AutoScaling::AutoScalingGroup', 'AWS::EC2::LaunchTemplate', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBCluster']) {
+      t.resourceCountIs(type, 0);
+    }
+    expect(JSON.stringify(stage[5].json)).not.toContain('export-archive.js');
+  });
+
+  test('every queue is encrypted, TLS only, and alarms when anything lands in it', () => {
+    const t = stage[5].template;
+    const queues = Object.keys(t.findResources('AWS::SQS::Queue'));
+    expect(queues.length).toBeGreaterThanOrEqual(4);
+    for (const q of Object.values(t.findResources('AWS::SQS::Queue'))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(Object.keys(t.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'ApproximateNumberOfMessagesVisible' } }))).toHaveLength(queues.length);
+  });
+});
