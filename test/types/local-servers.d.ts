@@ -1,4 +1,4 @@
-// Just enough of the two in-process AWS emulators' untyped APIs for these tests.
+// Just enough of the two in-process AWS emulators (dynalite, s3rver) for the tests; neither ships types.
 
 declare module 'dynalite' {
   import type { Server } from 'node:http';
