@@ -2,9 +2,10 @@
  * Fan-out of one frame to many connections, cleaning up connections that are gone.
  */
 import type { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { describeError } from '../shared/error-fields';
+import { log } from '../shared/json-logger';
 import { mapWithConcurrency } from './bounded-concurrency';
 import { deleteConnection } from './connections';
-import { describeError, log } from './logger';
 import { isGoneConnectionError, postToConnection } from './management-api';
 
 /** How many PostToConnection calls a broadcast keeps in flight. */

@@ -11,8 +11,8 @@ import {
   ScanCommand,
   type ScanCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { requireEnv } from '../shared/env';
 import { CONNECTION_ID_ATTRIBUTE, TTL_ATTRIBUTE, type ConnectionItem } from './connection-table-schema';
-import { requireEnv } from './env';
 
 const tableName = requireEnv('TABLE_NAME');
 

@@ -5,9 +5,10 @@
  * IAM: dynamodb:PutItem on the connections table.
  */
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import { positiveIntegerEnv } from '../shared/env';
+import { describeError } from '../shared/error-fields';
+import { log } from '../shared/json-logger';
 import { putConnection } from './connections';
-import { positiveIntegerEnv } from './env';
-import { describeError, log } from './logger';
 import { ok, serverError, type RouteResult } from './responses';
 
 /**

@@ -5,8 +5,9 @@
  * IAM: dynamodb:DeleteItem on the connections table.
  */
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import { describeError } from '../shared/error-fields';
+import { log } from '../shared/json-logger';
 import { deleteConnection } from './connections';
-import { describeError, log } from './logger';
 import { ok, serverError, type RouteResult } from './responses';
 
 export async function handler(event: APIGatewayProxyWebsocketEventV2): Promise<RouteResult> {

@@ -2,7 +2,8 @@
  * The shared answer to an invalid client frame: tell the sender why, and answer 400.
  */
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { describeError, log } from './logger';
+import { describeError } from '../shared/error-fields';
+import { log } from '../shared/json-logger';
 import { managementClientFor, postToConnection } from './management-api';
 import { chatErrorFrame } from './message';
 import { badRequest, type RouteResult } from './responses';

@@ -7,10 +7,11 @@
  *      execute-api:ManageConnections on the API's stage (POST @connections).
  */
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import { positiveIntegerEnv } from '../shared/env';
+import { describeError } from '../shared/error-fields';
+import { log } from '../shared/json-logger';
 import { broadcast } from './broadcast';
 import { listConnectionIds } from './connections';
-import { positiveIntegerEnv } from './env';
-import { describeError, log } from './logger';
 import { managementClientFor } from './management-api';
 import { chatMessageFrame, parseSendMessage } from './message';
 import { rejectFrame } from './reject-frame';

@@ -2,6 +2,7 @@
  * The collector's settings, read once from environment variables and validated, so a
  * misconfigured instance fails at start with a one-line message instead of on its first request.
  */
+import { choiceEnv, integerEnv, optionalEnv } from '../shared/env';
 
 export const STORE_KINDS = ['memory', 'oracle', 'postgres', 'dynamodb+postgres'] as const;
 
@@ -43,15 +44,15 @@ export class ConfigError extends Error {
 
 /** Parses `env` (normally `process.env`); throws ConfigError on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv): CollectorConfig {
-  const kind = parseStoreKind(setting(env, 'STORE'));
+  const kind = choiceEnv('STORE', STORE_KINDS, 'memory', env, ConfigError);
   const store = storeConfig(kind, env);
-  const region = setting(env, 'AWS_REGION');
+  const region = optionalEnv('AWS_REGION', env);
   const usesAws = (store.kind !== 'memory' && store.database.kind === 'secret') || store.kind === 'dynamodb+postgres';
   if (usesAws && !region) throw new ConfigError(`AWS_REGION must be set when STORE is ${kind}`);
   return {
-    port: parseInteger(env, 'PORT', 8080, 1, 65535),
+    port: integerEnv('PORT', { fallback: 8080, min: 1, max: 65535 }, env, ConfigError),
     // The in-memory store means a developer machine: stay off the network unless asked.
-    host: setting(env, 'HOST') ?? (kind === 'memory' ? '127.0.0.1' : '0.0.0.0'),
+    host: optionalEnv('HOST', env) ?? (kind === 'memory' ? '127.0.0.1' : '0.0.0.0'),
     store,
     region,
   };
@@ -69,43 +70,21 @@ function storeConfig(kind: StoreKind, env: NodeJS.ProcessEnv): StoreConfig {
     case 'postgres':
       return { kind, database: databaseSource(env, kind) };
     case 'dynamodb+postgres': {
-      const tableName = setting(env, 'TABLE_NAME');
+      const tableName = optionalEnv('TABLE_NAME', env);
       if (!tableName) throw new ConfigError('TABLE_NAME (the DynamoDB real-time table) must be set when STORE is dynamodb+postgres');
-      return { kind, database: databaseSource(env, kind), tableName, hotWindowDays: parseInteger(env, 'HOT_WINDOW_DAYS', 7, 1, 365) };
+      return { kind, database: databaseSource(env, kind), tableName, hotWindowDays: integerEnv('HOT_WINDOW_DAYS', { fallback: 7, min: 1, max: 365 }, env, ConfigError) };
     }
   }
 }
 
 function databaseSource(env: NodeJS.ProcessEnv, kind: StoreKind): DatabaseSource {
-  const secretArn = setting(env, 'DATABASE_SECRET_ARN');
-  const url = setting(env, 'DATABASE_URL');
+  const secretArn = optionalEnv('DATABASE_SECRET_ARN', env);
+  const url = optionalEnv('DATABASE_URL', env);
   if (secretArn && url) throw new ConfigError('set either DATABASE_SECRET_ARN or DATABASE_URL, not both');
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
     return { kind: 'url', url };
   }
   if (!secretArn) throw new ConfigError(`DATABASE_SECRET_ARN (or, for PostgreSQL, DATABASE_URL) must be set when STORE is ${kind}`);
-  return { kind: 'secret', secretArn, caFile: setting(env, 'DB_CA_FILE') ?? DEFAULT_DB_CA_FILE, databaseName: setting(env, 'DATABASE_NAME') };
-}
-
-/** A trimmed setting; empty counts as unset so `KEY=` in a unit file means "use the default". */
-function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function parseStoreKind(value: string | undefined): StoreKind {
-  if (value === undefined) return 'memory';
-  if ((STORE_KINDS as readonly string[]).includes(value)) return value as StoreKind;
-  throw new ConfigError(`STORE must be one of ${STORE_KINDS.join(', ')} (got ${JSON.stringify(value)})`);
-}
-
-function parseInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const value = setting(env, name);
-  if (value === undefined) return fallback;
-  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
-  }
-  return parsed;
+  return { kind: 'secret', secretArn, caFile: optionalEnv('DB_CA_FILE', env) ?? DEFAULT_DB_CA_FILE, databaseName: optionalEnv('DATABASE_NAME', env) };
 }

@@ -2,8 +2,8 @@
  * The analysis side of the fleet: a device's latest value per metric, and per-metric
  * statistics over a recent window.
  */
-import { decodePathPart, HttpError, sendJson } from './http-helpers';
-import type { Route } from './http-router';
+import { decodePathPart, HttpError, sendJson } from '../shared/http-helpers';
+import type { Route } from '../shared/http-router';
 import { newestPerMetric, statsPerMetric, type MetricStats } from './reading-summaries';
 import type { TelemetryStore } from './telemetry-store';
 

@@ -4,11 +4,12 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { StorageUnavailableError } from '../shared/storage-unavailable';
 import type { Reading } from '../telemetry/reading';
 import { fromRealtimeItem, REALTIME_KEYS, toRealtimeItems, type RealtimeItem } from '../telemetry/realtime-item';
 import { batchWriteAll, DEFAULT_BATCH_WRITE_OPTIONS, UnprocessedItemsError, type BatchWriteOptions, type DocumentSender } from './dynamodb-batch-write';
 import { byTimeThenMetric, newestPerMetric } from './reading-summaries';
-import { LATEST_RECORDS_EXAMINED, StorageUnavailableError, type TelemetryStore } from './telemetry-store';
+import { LATEST_RECORDS_EXAMINED, type TelemetryStore } from './telemetry-store';
 
 export interface DynamoDbStoreOptions {
   client: DocumentSender;

@@ -3,8 +3,9 @@
  * to the history (PostgreSQL, until the export job archives it); reads come from the
  * real-time table, which holds everything the read routes look at.
  */
+import { StorageUnavailableError } from '../shared/storage-unavailable';
 import type { Reading } from '../telemetry/reading';
-import { StorageUnavailableError, type TelemetryStore } from './telemetry-store';
+import type { TelemetryStore } from './telemetry-store';
 
 export class FanOutStore implements TelemetryStore {
   constructor(

@@ -3,9 +3,10 @@
  * even with the database down: an ALB that pulled every instance over a database outage
  * would turn a partial outage into a full one. `storage` reports the database separately.
  */
+import { sendJson } from '../shared/http-helpers';
+import type { Route } from '../shared/http-router';
+import { answersWithin } from '../shared/storage-ping';
 import type { StoreKind } from './config';
-import { sendJson } from './http-helpers';
-import type { Route } from './http-router';
 import type { TelemetryStore } from './telemetry-store';
 
 export interface HealthRouteDeps {
@@ -35,16 +36,4 @@ export function healthRoutes({ storeKind, store, pingTimeoutMs }: HealthRouteDep
       },
     },
   ];
-}
-
-async function answersWithin(store: Pick<TelemetryStore, 'ping'>, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([store.ping().then(() => true, () => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

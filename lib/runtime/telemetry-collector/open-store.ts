@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { readDatabaseCredentials, type DatabaseCredentials } from '../shared/database-secret';
+import type { Logger } from '../shared/json-logger';
 import { DEFAULT_DATABASE_NAME, type CollectorConfig, type DatabaseSource } from './config';
-import { readDatabaseCredentials, type DatabaseCredentials } from './database-secret';
 import { openDynamoDbStore } from './dynamodb-store';
 import { FanOutStore } from './fan-out-store';
-import type { Logger } from './logger';
 import { MemoryStore } from './memory-store';
 import { openOracleStore } from './oracle-store';
 import { openPostgresPool } from './postgres-pool';
@@ -55,5 +55,5 @@ async function openPostgresStore(source: DatabaseSource, region: string | undefi
 function secretReader(secretArn: string, region: string | undefined): () => Promise<DatabaseCredentials> {
   // Time limits, so an unreachable Secrets Manager fails the start (or a re-read) instead of hanging it.
   const secrets = new SecretsManagerClient({ region, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } });
-  return () => readDatabaseCredentials(secretArn, secrets);
+  return () => readDatabaseCredentials(secretArn, secrets, 'optional');
 }

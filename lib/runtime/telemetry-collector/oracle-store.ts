@@ -3,6 +3,7 @@
  * JavaScript: no Oracle Client libraries on the instance).
  */
 import oracledb from 'oracledb';
+import { StorageUnavailableError } from '../shared/storage-unavailable';
 import type { Reading } from '../telemetry/reading';
 import {
   ORACLE_CREATE_TABLE_SQL,
@@ -16,7 +17,7 @@ import {
   oracleReadingBinds,
   oracleWindowBinds,
 } from './oracle-sql';
-import { LATEST_RECORDS_EXAMINED, StorageUnavailableError, type TelemetryStore } from './telemetry-store';
+import { LATEST_RECORDS_EXAMINED, type TelemetryStore } from './telemetry-store';
 
 /** The part of a node-oracledb Connection the store calls; tests pass a fake that records calls. */
 export interface OracleConnectionPort {

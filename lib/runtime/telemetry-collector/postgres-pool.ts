@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Pool, type PoolConfig } from 'pg';
+import type { DatabaseCredentials } from '../shared/database-secret';
+import type { Logger } from '../shared/json-logger';
 import { DEFAULT_DATABASE_NAME, type DatabaseSource } from './config';
-import type { DatabaseCredentials } from './database-secret';
-import type { Logger } from './logger';
 
 /** Sized for one collector process; Aurora's max_connections is shared by the whole fleet. */
 const POOL_LIMITS: PoolConfig = {

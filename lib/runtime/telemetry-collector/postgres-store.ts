@@ -3,8 +3,9 @@
  * (device, moment, metric) in table `readings`. The archive export job reads and deletes
  * this table by `ts` range, so its name, columns and `ts` index are a contract.
  */
+import { StorageUnavailableError } from '../shared/storage-unavailable';
 import type { Reading } from '../telemetry/reading';
-import { LATEST_RECORDS_EXAMINED, StorageUnavailableError, type TelemetryStore } from './telemetry-store';
+import { LATEST_RECORDS_EXAMINED, type TelemetryStore } from './telemetry-store';
 
 /** The part of a `pg` Pool the store calls; tests may pass a real Pool. */
 export interface PostgresQueryable {

@@ -2,8 +2,8 @@
  * What `POST /telemetry` accepts: one record, an array of records, or `{ "records": [...] }`;
  * each record validated on its own, so one bad record does not cost the batch.
  */
+import { HttpError } from '../shared/http-helpers';
 import { validateRecord, type Reading } from '../telemetry/reading';
-import { HttpError } from './http-helpers';
 
 export const MAX_RECORDS_PER_REQUEST = 1000;
 export const MAX_TELEMETRY_BODY_BYTES = 1024 * 1024;

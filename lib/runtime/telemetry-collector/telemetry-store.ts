@@ -31,11 +31,3 @@ export interface TelemetryStore {
  * one record is not enough; an unbounded look-back would read a device's whole history.
  */
 export const LATEST_RECORDS_EXAMINED = 100;
-
-/** Thrown by a store when its database cannot be reached or is overloaded (not for bad queries); the API answers 503. */
-export class StorageUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('storage is unavailable', { cause });
-    this.name = 'StorageUnavailableError';
-  }
-}

@@ -1,5 +1,6 @@
+import { optionalEnv } from '../shared/env';
 import { jobNameOf } from './analysis-job';
-import { optionalSetting, requiredSetting } from './env-settings';
+import { requiredSetting } from './env-settings';
 import type { S3Settings } from './s3-client';
 
 /** The analysis job's settings, from its environment. */
@@ -12,13 +13,13 @@ export interface AnalyseConfig extends S3Settings {
 
 /** Parses `env` (normally `process.env`); throws an Error with a one-line message on a bad value. */
 export function loadAnalyseConfig(env: NodeJS.ProcessEnv): AnalyseConfig {
-  const jobKey = optionalSetting(env, 'JOB_KEY');
+  const jobKey = optionalEnv('JOB_KEY', env);
   if (jobKey !== undefined) jobNameOf(jobKey);
   return {
-    archiveBucket: requiredSetting(env, 'ARCHIVE_BUCKET'),
-    jobsBucket: requiredSetting(env, 'JOBS_BUCKET'),
+    archiveBucket: requiredSetting('ARCHIVE_BUCKET', env),
+    jobsBucket: requiredSetting('JOBS_BUCKET', env),
     ...(jobKey !== undefined ? { jobKey } : {}),
-    region: requiredSetting(env, 'AWS_REGION'),
-    s3Endpoint: optionalSetting(env, 'S3_ENDPOINT'),
+    region: requiredSetting('AWS_REGION', env),
+    s3Endpoint: optionalEnv('S3_ENDPOINT', env),
   };
 }

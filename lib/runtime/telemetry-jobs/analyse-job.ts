@@ -1,8 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { errorMessage } from '../shared/error-fields';
+import type { Logger } from '../shared/json-logger';
 import { type AnalysisJob, daysOf, jobNameOf, nightlyJob, parseAnalysisJob } from './analysis-job';
 import { archiveKeysOfDay, readArchiveObject } from './archive-objects';
 import { errorKey, readJobFile, resultKey, writeJson } from './jobs-bucket';
-import { errorMessage, type JobLog } from './json-log';
 import { type MetricTotals, ReadingStatistics, type SeriesStatistics } from './reading-statistics';
 
 /**
@@ -18,7 +19,7 @@ export interface AnalysisOptions {
   /** `jobs/<name>.json`; undefined for the nightly run over yesterday. */
   readonly jobKey: string | undefined;
   readonly now: Date;
-  readonly log: JobLog;
+  readonly log: Pick<Logger, 'info' | 'error'>;
   /** Archive objects downloaded at once; default 8. */
   readonly concurrency?: number;
 }

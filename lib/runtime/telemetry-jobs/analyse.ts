@@ -3,9 +3,9 @@
  * or without one the nightly analysis of yesterday. Exits 0 with `results/<name>.json` written,
  * 1 on any failure (with `results/<name>.error.json` written when the job could be named).
  */
+import { jsonLogger } from '../shared/json-logger';
 import { loadAnalyseConfig } from './analyse-config';
 import { runAnalysis } from './analyse-job';
-import { jsonLog } from './json-log';
 import { createS3Client } from './s3-client';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       jobsBucket: config.jobsBucket,
       jobKey: config.jobKey,
       now: new Date(),
-      log: jsonLog,
+      log: jsonLogger,
     });
     if (!outcome.ok) process.exitCode = 1;
   } finally {
@@ -27,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  jsonLog.error('analysis-failed', error);
+  jsonLogger.error('analysis-failed', error);
   process.exitCode = 1;
 });

@@ -1,7 +1,7 @@
 import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import { errorMessage } from '../shared/error-fields';
 import { ARCHIVE_PREFIX, decodeArchive } from '../telemetry/archive-format';
 import type { Reading } from '../telemetry/reading';
-import { errorMessage } from './json-log';
 
 /** Reading the archive: every object of a day's partition, whoever wrote it (the export, the stream archiver). */
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Client, type ClientConfig } from 'pg';
-import { loadDatabaseCredentials } from './database-secret';
+import { readDatabaseCredentials } from '../shared/database-secret';
 import type { DatabaseSource } from './database-source';
 
 /** The database Aurora's secret names when it names none: the one every PostgreSQL cluster has. */
@@ -19,7 +19,7 @@ export async function databaseClientConfig(
 ): Promise<ClientConfig> {
   if (source.kind === 'url') return { connectionString: source.url, application_name: applicationName };
   const ca = readCaBundle(source.caFile);
-  const credentials = await loadDatabaseCredentials(source.secretArn, secretsManager);
+  const credentials = await readDatabaseCredentials(source.secretArn, secretsManager, 'checked');
   return {
     host: credentials.host,
     port: credentials.port,

@@ -1,8 +1,8 @@
+import type { Logger } from '../shared/json-logger';
 import { dayOfRow } from './exported-row';
 import { acquireExportLock, releaseExportLock } from './export-lock';
 import { newExportObjectKey } from './export-object-key';
 import { clearInFlight, ensureInFlightTable, listInFlight, recordInFlight } from './in-flight-exports';
-import type { JobLog } from './json-log';
 import { type Chunk, type MoveContext, prepareChunk, uploadThenDelete } from './move-chunk';
 import { type Database, oldestTimestamp, selectKeyRange, selectRows } from './readings-table';
 
@@ -19,7 +19,7 @@ export interface ExportOptions extends MoveContext {
   /** Rows before this moment are moved; `undefined` moves every row. */
   readonly cutoff: Date | undefined;
   readonly chunkRows: number;
-  readonly log: JobLog;
+  readonly log: Pick<Logger, 'info' | 'error'>;
   /** How long to wait for the lock a previous run may still hold; default 30 s. */
   readonly lockWaitMs?: number;
 }
@@ -98,7 +98,7 @@ async function moveOldRows(options: ExportOptions): Promise<Tally> {
 }
 
 /** Adds a moved chunk to the tally and logs its line. */
-function count(tally: Tally, chunk: Chunk, deleted: number, log: JobLog, recovered: boolean): void {
+function count(tally: Tally, chunk: Chunk, deleted: number, log: ExportOptions['log'], recovered: boolean): void {
   tally.chunks += 1;
   tally.exported += chunk.rows.length;
   tally.deleted += deleted;

@@ -3,10 +3,10 @@
  * EXPORT_OLDER_THAN_DAYS from Aurora to the S3 archive. Exits 0 when done, 1 on any failure;
  * a failed run is finished by the next one.
  */
+import { jsonLogger } from '../shared/json-logger';
 import { connectDatabase } from './database-connection';
 import { exportCutoff, loadExportConfig } from './export-config';
 import { runExport } from './export-archive-job';
-import { jsonLog } from './json-log';
 import { createS3Client } from './s3-client';
 
 async function main(): Promise<void> {
@@ -22,10 +22,10 @@ async function main(): Promise<void> {
         bucket: config.archiveBucket,
         cutoff: exportCutoff(new Date(), config.olderThanDays),
         chunkRows: config.chunkRows,
-        log: jsonLog,
+        log: jsonLogger,
         afterUpload: process.env.EXPORT_TEST_PAUSE_AFTER_UPLOAD === '1' ? pauseForever : undefined,
       });
-      jsonLog.info('export-finished', { ...summary, durationMs: Date.now() - started });
+      jsonLogger.info('export-finished', { ...summary, durationMs: Date.now() - started });
     } finally {
       await db.end();
     }
@@ -36,12 +36,12 @@ async function main(): Promise<void> {
 
 /** Test-only: holds the run between its first upload and its delete, for the suite to kill it there. */
 function pauseForever(objectKey: string): Promise<void> {
-  jsonLog.info('test-paused-after-upload', { key: objectKey });
+  jsonLogger.info('test-paused-after-upload', { key: objectKey });
   setInterval(() => undefined, 60_000);
   return new Promise(() => undefined);
 }
 
 main().catch((error: unknown) => {
-  jsonLog.error('export-failed', error);
+  jsonLogger.error('export-failed', error);
   process.exitCode = 1;
 });

@@ -1,5 +1,6 @@
+import { integerEnv, optionalEnv } from '../shared/env';
 import { type DatabaseSource, loadDatabaseSource } from './database-source';
-import { integerSetting, optionalSetting, requiredSetting } from './env-settings';
+import { requiredSetting } from './env-settings';
 import type { S3Settings } from './s3-client';
 
 /** The export job's settings, from its environment. */
@@ -19,11 +20,11 @@ export const DEFAULT_CHUNK_ROWS = 50_000;
 export function loadExportConfig(env: NodeJS.ProcessEnv): ExportConfig {
   return {
     database: loadDatabaseSource(env),
-    archiveBucket: requiredSetting(env, 'ARCHIVE_BUCKET'),
-    olderThanDays: integerSetting(env, 'EXPORT_OLDER_THAN_DAYS', DEFAULT_OLDER_THAN_DAYS, 0, 36_500),
-    chunkRows: integerSetting(env, 'CHUNK_ROWS', DEFAULT_CHUNK_ROWS, 1, 1_000_000),
-    region: requiredSetting(env, 'AWS_REGION'),
-    s3Endpoint: optionalSetting(env, 'S3_ENDPOINT'),
+    archiveBucket: requiredSetting('ARCHIVE_BUCKET', env),
+    olderThanDays: integerEnv('EXPORT_OLDER_THAN_DAYS', { fallback: DEFAULT_OLDER_THAN_DAYS, min: 0, max: 36_500 }, env),
+    chunkRows: integerEnv('CHUNK_ROWS', { fallback: DEFAULT_CHUNK_ROWS, min: 1, max: 1_000_000 }, env),
+    region: requiredSetting('AWS_REGION', env),
+    s3Endpoint: optionalEnv('S3_ENDPOINT', env),
   };
 }
 

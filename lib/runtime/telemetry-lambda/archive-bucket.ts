@@ -5,7 +5,7 @@
  * path-style; unset in AWS so the SDK picks the regional endpoint). Both are read at cold start.
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { optionalEnv, requireEnv } from './env';
+import { optionalEnv, requireEnv } from '../shared/env';
 
 const bucketName = requireEnv('ARCHIVE_BUCKET');
 const endpoint = optionalEnv('S3_ENDPOINT');

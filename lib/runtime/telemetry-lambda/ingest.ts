@@ -10,10 +10,11 @@
  *      DYNAMODB_ENDPOINT (tests and local runs only).
  * IAM: dynamodb:PutItem on the real-time table.
  */
+import { positiveIntegerEnv } from '../shared/env';
+import { describeError } from '../shared/error-fields';
+import { log } from '../shared/json-logger';
 import { validateRecord } from '../telemetry/reading';
 import { toRealtimeItems } from '../telemetry/realtime-item';
-import { positiveIntegerEnv } from './env';
-import { describeError, log } from './logger';
 import { putRealtimeItem } from './realtime-table';
 import { recordFromRuleEvent } from './rule-event';
 

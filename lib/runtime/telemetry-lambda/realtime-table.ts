@@ -6,8 +6,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { optionalEnv, requireEnv } from '../shared/env';
 import type { RealtimeItem } from '../telemetry/realtime-item';
-import { optionalEnv, requireEnv } from './env';
 
 const tableName = requireEnv('TABLE_NAME');
 const endpoint = optionalEnv('DYNAMODB_ENDPOINT');

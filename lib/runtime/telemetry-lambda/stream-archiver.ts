@@ -21,9 +21,10 @@
  *      bucket uses SSE-KMS); the stream read permissions the event source mapping needs.
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { describeError } from '../shared/error-fields';
+import { log } from '../shared/json-logger';
 import { putArchiveObject } from './archive-bucket';
 import { archiveObjectsByDay, type ArchiveObject } from './archive-objects';
-import { describeError, log } from './logger';
 import { readStreamBatch } from './stream-batch';
 
 /** What one batch produced. */

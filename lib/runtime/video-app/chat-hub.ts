@@ -6,9 +6,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import type { Logger } from '../shared/json-logger';
 import { ChatPoller } from './chat-poller';
 import { BINARY_FRAME_ERROR, errorFrame, messageFrame, parseClientFrame } from './chat-protocol';
-import type { Logger } from './logger';
 import { RecentIds } from './recent-ids';
 import type { ChatLog, ChatMessage } from './storage';
 

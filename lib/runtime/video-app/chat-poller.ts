@@ -3,7 +3,7 @@
  * polls the shared chat log, so a message reaches the clients of every instance, not
  * only those connected to the instance that accepted it.
  */
-import type { Logger } from './logger';
+import type { Logger } from '../shared/json-logger';
 import { compareChatCursors, type ChatCursor, type ChatLog, type ChatMessage } from './storage';
 
 export interface ChatPollerOptions {

@@ -1,8 +1,8 @@
 /**
  * The chat pool's HTTP API (the WebSocket lives in chat-hub.ts).
  */
-import { HttpError, sendJson } from './http-helpers';
-import type { Route } from './http-router';
+import { HttpError, sendJson } from '../shared/http-helpers';
+import type { Route } from '../shared/http-router';
 import type { ChatLog } from './storage';
 
 export interface ChatRouteDeps {

@@ -3,6 +3,7 @@
  * misconfigured instance fails at start with a message instead of on its first request.
  */
 import * as path from 'node:path';
+import { choiceEnv, integerEnv, optionalEnv } from '../shared/env';
 
 export const APP_ROLES = ['all', 'video', 'chat'] as const;
 
@@ -38,9 +39,9 @@ export const DEFAULT_DOCDB_DATABASE = 'videoapp';
 
 /** Parses `env` (normally `process.env`); throws an Error with a one-line message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const bucket = setting(env, 'MEDIA_BUCKET');
-  const secretArn = setting(env, 'DOCDB_SECRET_ARN');
-  const region = setting(env, 'AWS_REGION');
+  const bucket = optionalEnv('MEDIA_BUCKET', env);
+  const secretArn = optionalEnv('DOCDB_SECRET_ARN', env);
+  const region = optionalEnv('AWS_REGION', env);
   if ((bucket || secretArn) && !region) {
     throw new Error('AWS_REGION must be set when MEDIA_BUCKET or DOCDB_SECRET_ARN is set');
   }
@@ -48,45 +49,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const runsLocally = !bucket && !secretArn;
 
   return {
-    role: parseRole(setting(env, 'APP_ROLE')),
-    port: parseInteger(env, 'PORT', 8080, 1, 65535),
-    host: setting(env, 'HOST') ?? (runsLocally ? '127.0.0.1' : '0.0.0.0'),
+    role: choiceEnv('APP_ROLE', APP_ROLES, 'all', env),
+    port: integerEnv('PORT', { fallback: 8080, min: 1, max: 65535 }, env),
+    host: optionalEnv('HOST', env) ?? (runsLocally ? '127.0.0.1' : '0.0.0.0'),
     media: bucket
       ? { kind: 's3', bucket }
-      : { kind: 'local', dir: path.resolve(setting(env, 'MEDIA_DIR') ?? './media') },
+      : { kind: 'local', dir: path.resolve(optionalEnv('MEDIA_DIR', env) ?? './media') },
     storage: secretArn
       ? {
           kind: 'documentdb',
           secretArn,
-          caFile: setting(env, 'DOCDB_CA_FILE') ?? DEFAULT_DOCDB_CA_FILE,
-          database: setting(env, 'DOCDB_DATABASE') ?? DEFAULT_DOCDB_DATABASE,
+          caFile: optionalEnv('DOCDB_CA_FILE', env) ?? DEFAULT_DOCDB_CA_FILE,
+          database: optionalEnv('DOCDB_DATABASE', env) ?? DEFAULT_DOCDB_DATABASE,
         }
       : { kind: 'memory' },
     region,
-    chatHistoryLimit: parseInteger(env, 'CHAT_HISTORY_LIMIT', 50, 1, 1000),
-    maxMessageBytes: parseInteger(env, 'MAX_MESSAGE_BYTES', 2048, 1, 65536),
-    chatPollMs: parseInteger(env, 'CHAT_POLL_MS', 1000, 100, 60_000),
+    chatHistoryLimit: integerEnv('CHAT_HISTORY_LIMIT', { fallback: 50, min: 1, max: 1000 }, env),
+    maxMessageBytes: integerEnv('MAX_MESSAGE_BYTES', { fallback: 2048, min: 1, max: 65536 }, env),
+    chatPollMs: integerEnv('CHAT_POLL_MS', { fallback: 1000, min: 100, max: 60_000 }, env),
   };
-}
-
-/** A trimmed setting; empty counts as unset so `KEY=` in a unit file means "use the default". */
-function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function parseRole(value: string | undefined): AppRole {
-  if (value === undefined) return 'all';
-  if ((APP_ROLES as readonly string[]).includes(value)) return value as AppRole;
-  throw new Error(`APP_ROLE must be one of ${APP_ROLES.join(', ')} (got ${JSON.stringify(value)})`);
-}
-
-function parseInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const value = setting(env, name);
-  if (value === undefined) return fallback;
-  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
-  }
-  return parsed;
 }

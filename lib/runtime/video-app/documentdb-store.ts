@@ -12,12 +12,12 @@ import {
   type Filter,
   type MongoClientOptions,
 } from 'mongodb';
+import type { Logger } from '../shared/json-logger';
+import { StorageUnavailableError } from '../shared/storage-unavailable';
 import { docDbConnectionUri, type DocDbCredentials } from './docdb-secret';
-import type { Logger } from './logger';
 import { RefreshingClient } from './refreshing-client';
 import {
   MAX_CATALOG_ENTRIES_LISTED,
-  StorageUnavailableError,
   type AppStore,
   type ChatCursor,
   type ChatLog,

@@ -3,9 +3,10 @@
  * down: an ALB that pulled every instance over a database outage would turn a partial
  * outage into a full one. The `storage` field reports the database separately.
  */
+import { sendJson } from '../shared/http-helpers';
+import type { Route } from '../shared/http-router';
+import { answersWithin } from '../shared/storage-ping';
 import type { AppRole } from './config';
-import { sendJson } from './http-helpers';
-import type { Route } from './http-router';
 import type { AppStore } from './storage';
 
 export interface HealthRouteDeps {
@@ -37,16 +38,4 @@ export function healthRoutes({ role, store, pingTimeoutMs }: HealthRouteDeps): R
       sendJson(res, 200, report);
     },
   }));
-}
-
-async function answersWithin(store: Pick<AppStore, 'ping'>, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([store.ping().then(() => true, () => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

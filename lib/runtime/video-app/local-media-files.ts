@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
-import { HttpError } from './http-helpers';
+import { HttpError } from '../shared/http-helpers';
 import { mediaKeyProblem } from './media-key';
 import type { MediaRead } from './media-links';
 import { contentTypeFor } from './media-types';

@@ -5,7 +5,7 @@
  * from /video/assets/<dir>/, they lead back to the app, which redirects each segment.
  */
 import type { ServerResponse } from 'node:http';
-import { HttpError } from './http-helpers';
+import { HttpError } from '../shared/http-helpers';
 import type { MediaLinks } from './media-links';
 import { contentTypeFor } from './media-types';
 

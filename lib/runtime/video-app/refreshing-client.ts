@@ -3,9 +3,9 @@
  * credentials: Secrets Manager rotates the password every 30 days, and a MongoClient keeps
  * the password it was built with.
  */
+import type { Logger } from '../shared/json-logger';
 import type { DocDbCredentials } from './docdb-secret';
 import type { ClientSource, DocumentDbHandles } from './documentdb-store';
-import type { Logger } from './logger';
 
 export interface RefreshingClientOptions {
   /** Reads the secret (from Secrets Manager when deployed). */

@@ -67,11 +67,3 @@ export function compareChatCursors(a: ChatCursor, b: ChatCursor): number {
   if (a.sentAt !== b.sentAt) return a.sentAt < b.sentAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
-
-/** Thrown by a store when its database cannot be reached (not for bad queries); the API answers 503. */
-export class StorageUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('storage is unavailable', { cause });
-    this.name = 'StorageUnavailableError';
-  }
-}

@@ -1,7 +1,7 @@
 /**
  * Validation of the body of `POST /video/catalog`.
  */
-import { HttpError } from './http-helpers';
+import { HttpError } from '../shared/http-helpers';
 import { mediaKeyProblem } from './media-key';
 import type { NewVideo } from './storage';
 

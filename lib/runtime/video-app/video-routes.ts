@@ -2,8 +2,8 @@
  * The video pool's HTTP API: the catalog and the way to its media (manifests served by
  * the app, everything else a redirect to where the bytes are).
  */
-import { decodePathPart, HttpError, readJsonBody, sendJson, sendRedirect } from './http-helpers';
-import type { Route } from './http-router';
+import { decodePathPart, HttpError, readJsonBody, sendJson, sendRedirect, type JsonBodyLimit } from '../shared/http-helpers';
+import type { Route } from '../shared/http-router';
 import { sendLocalMediaFile } from './local-media-files';
 import { mediaKeyProblem } from './media-key';
 import type { MediaLinks } from './media-links';
@@ -19,6 +19,9 @@ export interface VideoRouteDeps {
   localMediaDir?: string;
 }
 
+/** Catalog entries of up to 64 KB; a larger body is drained up to 1 MB before the connection is cut. */
+const CATALOG_ENTRY_BODY: JsonBodyLimit = { maxBytes: 64 * 1024, drainFactor: 16, expected: 'a JSON object' };
+
 export function videoRoutes({ videos, media, localMediaDir }: VideoRouteDeps): Route[] {
   const routes: Route[] = [
     {
@@ -30,7 +33,7 @@ export function videoRoutes({ videos, media, localMediaDir }: VideoRouteDeps): R
       method: 'POST',
       pattern: '/video/catalog',
       handle: async ({ req, res }) => {
-        const video = parseNewVideo(await readJsonBody(req));
+        const video = parseNewVideo(await readJsonBody(req, CATALOG_ENTRY_BODY));
         sendJson(res, 201, await videos.add(video));
       },
     },

@@ -1,7 +1,7 @@
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../lib/runtime/chat/default-route';
-import { captureLogs } from './support/captured-logs';
+import { captureLogs } from '../../support/captured-logs';
 import { postedFrames } from './support/posted-frames';
 import { websocketEvent } from './support/websocket-event';
 

@@ -1,4 +1,4 @@
-import { positiveIntegerEnv, requireEnv } from '../../../lib/runtime/chat/env';
+import { positiveIntegerEnv, requireEnv } from '../../../lib/runtime/shared/env';
 
 test('requireEnv returns the value or names the missing variable', () => {
   expect(requireEnv('TABLE_NAME', { TABLE_NAME: 'chat' })).toBe('chat');

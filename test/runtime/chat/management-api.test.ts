@@ -2,7 +2,7 @@ import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand }
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler as defaultRoute } from '../../../lib/runtime/chat/default-route';
 import { isGoneConnectionError, managementEndpoint } from '../../../lib/runtime/chat/management-api';
-import { captureLogs } from './support/captured-logs';
+import { captureLogs } from '../../support/captured-logs';
 import { websocketEvent } from './support/websocket-event';
 
 const api = mockClient(ApiGatewayManagementApiClient);

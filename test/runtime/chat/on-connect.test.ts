@@ -1,8 +1,8 @@
+import { captureLogs } from '../../support/captured-logs';
 import { TEST_TABLE_NAME } from './support/chat-env';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DEFAULT_CONNECTION_TTL_SECONDS, handler } from '../../../lib/runtime/chat/on-connect';
-import { captureLogs } from './support/captured-logs';
 import { websocketEvent } from './support/websocket-event';
 
 const dynamo = mockClient(DynamoDBDocumentClient);

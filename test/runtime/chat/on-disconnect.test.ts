@@ -1,8 +1,8 @@
+import { captureLogs } from '../../support/captured-logs';
 import { TEST_TABLE_NAME } from './support/chat-env';
 import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../lib/runtime/chat/on-disconnect';
-import { captureLogs } from './support/captured-logs';
 import { websocketEvent } from './support/websocket-event';
 
 const dynamo = mockClient(DynamoDBDocumentClient);

@@ -1,3 +1,4 @@
+import { captureLogs } from '../../support/captured-logs';
 import { TEST_TABLE_NAME } from './support/chat-env';
 import {
   ApiGatewayManagementApiClient,
@@ -9,7 +10,6 @@ import { DeleteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib
 import { mockClient } from 'aws-sdk-client-mock';
 import { BROADCAST_CONCURRENCY } from '../../../lib/runtime/chat/broadcast';
 import { handler } from '../../../lib/runtime/chat/send-message';
-import { captureLogs } from './support/captured-logs';
 import { postedFrames } from './support/posted-frames';
 import { websocketEvent } from './support/websocket-event';
 

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { readDatabaseCredentials } from '../../../lib/runtime/telemetry-collector/database-secret';
+import { readDatabaseCredentials } from '../../../lib/runtime/shared/database-secret';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:telemetry-db-abc';
 const secretsManager = mockClient(SecretsManagerClient);

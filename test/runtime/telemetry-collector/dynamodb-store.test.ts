@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import { DynamoDbStore } from '../../../lib/runtime/telemetry-collector/dynamodb-store';
-import { StorageUnavailableError } from '../../../lib/runtime/telemetry-collector/telemetry-store';
 import { storeContract } from './store-contract';
 
 const TABLE = 'telemetry-realtime';

@@ -1,7 +1,7 @@
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import type { Reading } from '../../../lib/runtime/telemetry/reading';
 import { FanOutStore } from '../../../lib/runtime/telemetry-collector/fan-out-store';
 import { MemoryStore } from '../../../lib/runtime/telemetry-collector/memory-store';
-import { StorageUnavailableError } from '../../../lib/runtime/telemetry-collector/telemetry-store';
 
 const ROWS: Reading[] = [{ deviceId: 'dev-1', ts: new Date('2026-11-26T10:00:00Z'), metric: 'temp', value: 21.5 }];
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import oracledb from 'oracledb';
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import {
   ORACLE_CREATE_TABLE_SQL,
   ORACLE_LATEST_SQL,
@@ -12,7 +13,7 @@ import {
   oracleWindowBinds,
 } from '../../../lib/runtime/telemetry-collector/oracle-sql';
 import { OracleStore, isOracleUnavailable } from '../../../lib/runtime/telemetry-collector/oracle-store';
-import { LATEST_RECORDS_EXAMINED, StorageUnavailableError } from '../../../lib/runtime/telemetry-collector/telemetry-store';
+import { LATEST_RECORDS_EXAMINED } from '../../../lib/runtime/telemetry-collector/telemetry-store';
 import { FakeOraclePool, oracleError } from './fake-oracle-pool';
 
 const TS = new Date('2026-11-26T10:00:00.123Z');

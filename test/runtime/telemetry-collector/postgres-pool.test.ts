@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { DatabaseCredentials } from '../../../lib/runtime/telemetry-collector/database-secret';
-import { silentLogger } from '../../../lib/runtime/telemetry-collector/logger';
+import type { DatabaseCredentials } from '../../../lib/runtime/shared/database-secret';
+import { silentLogger } from '../../../lib/runtime/shared/json-logger';
 import { openPostgresPool } from '../../../lib/runtime/telemetry-collector/postgres-pool';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB (the RDS bundle)\n-----END CERTIFICATE-----\n';

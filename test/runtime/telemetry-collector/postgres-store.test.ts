@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
-import { silentLogger } from '../../../lib/runtime/telemetry-collector/logger';
+import { silentLogger } from '../../../lib/runtime/shared/json-logger';
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import { openPostgresPool } from '../../../lib/runtime/telemetry-collector/postgres-pool';
 import { PostgresStore, isPostgresUnavailable } from '../../../lib/runtime/telemetry-collector/postgres-store';
-import { StorageUnavailableError } from '../../../lib/runtime/telemetry-collector/telemetry-store';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database';
 import { storeContract } from './store-contract';
 

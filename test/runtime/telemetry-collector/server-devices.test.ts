@@ -1,6 +1,7 @@
-import type { LogFields } from '../../../lib/runtime/telemetry-collector/logger';
+import type { LogFields } from '../../../lib/runtime/shared/json-logger';
 import { MemoryStore } from '../../../lib/runtime/telemetry-collector/memory-store';
-import { NOW, postJson, record, request, startTestCollector, type TestCollector } from './test-collector';
+import { postJson, request } from '../../support/json-requests';
+import { NOW, record, startTestCollector, type TestCollector } from './test-collector';
 
 describe('device analysis routes', () => {
   let app: TestCollector;

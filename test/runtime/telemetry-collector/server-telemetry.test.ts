@@ -1,9 +1,10 @@
 import * as net from 'node:net';
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import { MAX_RECORDS_PER_REQUEST } from '../../../lib/runtime/telemetry-collector/telemetry-batch';
 import { MemoryStore } from '../../../lib/runtime/telemetry-collector/memory-store';
-import { StorageUnavailableError } from '../../../lib/runtime/telemetry-collector/telemetry-store';
 import type { Reading } from '../../../lib/runtime/telemetry/reading';
-import { NOW, postJson, record, request, startTestCollector, type TestCollector } from './test-collector';
+import { postJson, request } from '../../support/json-requests';
+import { NOW, record, startTestCollector, type TestCollector } from './test-collector';
 
 /** Writes raw bytes on a fresh connection and returns the raw response. */
 function rawRequest(baseUrl: string, bytes: string): Promise<string> {

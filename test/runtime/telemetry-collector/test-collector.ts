@@ -1,7 +1,7 @@
 /**
- * Starts the collector on 127.0.0.1:0 with an in-memory (or given) store, and small fetch helpers.
+ * Starts the collector on 127.0.0.1:0 with an in-memory (or given) store, at a fixed "now".
  */
-import { silentLogger } from '../../../lib/runtime/telemetry-collector/logger';
+import { silentLogger } from '../../../lib/runtime/shared/json-logger';
 import { MemoryStore } from '../../../lib/runtime/telemetry-collector/memory-store';
 import { createServer, type CollectorDeps } from '../../../lib/runtime/telemetry-collector/server';
 
@@ -19,17 +19,6 @@ export async function startTestCollector(overrides: Partial<CollectorDeps> = {})
   const app = createServer(deps);
   const { port } = await app.listen(0, '127.0.0.1');
   return { baseUrl: `http://127.0.0.1:${port}`, store: deps.store, close: () => app.close() };
-}
-
-/** A parsed JSON response: status, headers and body. */
-export async function request(url: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-}
-
-export function postJson(url: string, body: unknown): ReturnType<typeof request> {
-  return request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 /** A valid record of `deviceId` taken `minutesAgo` before NOW. */

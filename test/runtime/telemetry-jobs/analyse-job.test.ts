@@ -1,9 +1,9 @@
+import { silentLogger as silentLog } from '../../../lib/runtime/shared/json-logger';
 import { archiveKey, encodeArchive } from '../../../lib/runtime/telemetry/archive-format';
 import type { Reading } from '../../../lib/runtime/telemetry/reading';
 import { type AnalysisOptions, runAnalysis } from '../../../lib/runtime/telemetry-jobs/analyse-job';
-import { silentLog } from '../../../lib/runtime/telemetry-jobs/json-log';
+import { type LocalS3, startLocalS3 } from '../../support/local-s3';
 import { startJob } from './support/job-process';
-import { type LocalS3, startLocalS3 } from './support/local-s3';
 
 const ARCHIVE = 'archive';
 const JOBS = 'jobs';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await Promise.all(objects.map(([day, name, readings]) => s3.put(ARCHIVE, archiveKey(day, name), encodeArchive(readings))));
 });
 afterAll(async () => {
-  await s3.close();
+  await s3.stop();
 });
 
 function options(jobKey: string | undefined, now = new Date('2026-03-03T01:00:00Z')): AnalysisOptions {

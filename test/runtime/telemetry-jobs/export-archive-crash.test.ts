@@ -1,8 +1,8 @@
 import { decodeArchive } from '../../../lib/runtime/telemetry/archive-format';
 import { IN_FLIGHT_TABLE } from '../../../lib/runtime/telemetry-jobs/in-flight-exports';
+import { type LocalS3, startLocalS3 } from '../../support/local-s3';
 import { archivedLines, expectedLine, expectedLines } from './support/archive-contents';
 import { startJob } from './support/job-process';
-import { type LocalS3, startLocalS3 } from './support/local-s3';
 import { createReadingsDatabase, type ReadingsDatabase, type Row } from './support/readings-database';
 
 /**
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await s3.createBucket(BUCKET);
 });
 afterAll(async () => {
-  await Promise.all([s3.close(), db.close()]);
+  await Promise.all([s3.stop(), db.close()]);
 });
 
 function row(deviceId: string, ts: string, value: number): Row {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { silentLogger as silentLog } from '../../../lib/runtime/shared/json-logger';
 import { decodeArchive } from '../../../lib/runtime/telemetry/archive-format';
 import { exportCutoff } from '../../../lib/runtime/telemetry-jobs/export-config';
 import { type ExportOptions, runExport } from '../../../lib/runtime/telemetry-jobs/export-archive-job';
 import { IN_FLIGHT_TABLE } from '../../../lib/runtime/telemetry-jobs/in-flight-exports';
-import { silentLog } from '../../../lib/runtime/telemetry-jobs/json-log';
+import { type LocalS3, startLocalS3 } from '../../support/local-s3';
 import { archivedLines, expectedLines } from './support/archive-contents';
-import { type LocalS3, startLocalS3 } from './support/local-s3';
 import { createReadingsDatabase, type ReadingsDatabase, type Row } from './support/readings-database';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -21,7 +21,7 @@ beforeAll(async () => {
   [s3, db] = await Promise.all([startLocalS3(), createReadingsDatabase()]);
 });
 afterAll(async () => {
-  await Promise.all([s3.close(), db.close()]);
+  await Promise.all([s3.stop(), db.close()]);
 });
 beforeEach(async () => {
   await db.reset();

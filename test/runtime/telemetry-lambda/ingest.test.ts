@@ -1,7 +1,7 @@
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { captureLogs } from './support/captured-logs';
+import { captureLogs } from '../../support/captured-logs';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../../support/local-dynamodb';
 import { loadFresh } from './support/fresh-module';
-import { startLocalDynamoDb, type LocalDynamoDb } from './support/local-dynamodb';
 
 type IngestModule = typeof import('../../../lib/runtime/telemetry-lambda/ingest');
 const INGEST_MODULE = require.resolve('../../../lib/runtime/telemetry-lambda/ingest');

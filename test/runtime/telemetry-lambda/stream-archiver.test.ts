@@ -1,9 +1,9 @@
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { decodeArchive } from '../../../lib/runtime/telemetry/archive-format';
 import type { RealtimeItem } from '../../../lib/runtime/telemetry/realtime-item';
-import { captureLogs } from './support/captured-logs';
+import { captureLogs } from '../../support/captured-logs';
+import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from '../../support/local-s3';
 import { loadFresh } from './support/fresh-module';
-import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from './support/local-s3';
 import { imageOf, streamEvent, streamRecord } from './support/stream-records';
 
 type ArchiverModule = typeof import('../../../lib/runtime/telemetry-lambda/stream-archiver');

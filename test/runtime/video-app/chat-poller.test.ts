@@ -1,5 +1,5 @@
+import type { Logger } from '../../../lib/runtime/shared/json-logger';
 import { ChatPoller, LATE_WRITE_WINDOW_MS, POLL_PAGE_SIZE } from '../../../lib/runtime/video-app/chat-poller';
-import type { Logger } from '../../../lib/runtime/video-app/logger';
 import { compareChatCursors, type ChatCursor, type ChatMessage } from '../../../lib/runtime/video-app/storage';
 
 const START = Date.parse('2025-01-02T03:00:00.000Z');

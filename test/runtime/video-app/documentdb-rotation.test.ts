@@ -1,11 +1,11 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { MongoServerError } from 'mongodb';
+import { silentLogger } from '../../../lib/runtime/shared/json-logger';
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import { loadDocDbCredentials, type DocDbCredentials } from '../../../lib/runtime/video-app/docdb-secret';
 import { DocumentDbStore, type MessageDocument, type VideoDocument } from '../../../lib/runtime/video-app/documentdb-store';
-import { silentLogger } from '../../../lib/runtime/video-app/logger';
 import { MIN_REFRESH_INTERVAL_MS, RefreshingClient } from '../../../lib/runtime/video-app/refreshing-client';
-import { StorageUnavailableError } from '../../../lib/runtime/video-app/storage';
 import { FakeCollection } from './fake-collection';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:docdb-abc';

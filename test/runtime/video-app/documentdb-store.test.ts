@@ -1,4 +1,5 @@
 import { MongoNetworkError, MongoServerError } from 'mongodb';
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import {
   DocumentDbStore,
   documentDbClientOptions,
@@ -7,7 +8,7 @@ import {
   type MessageDocument,
   type VideoDocument,
 } from '../../../lib/runtime/video-app/documentdb-store';
-import { MAX_CATALOG_ENTRIES_LISTED, StorageUnavailableError } from '../../../lib/runtime/video-app/storage';
+import { MAX_CATALOG_ENTRIES_LISTED } from '../../../lib/runtime/video-app/storage';
 import { FakeCollection, matchesFilter } from './fake-collection';
 
 const NOW = new Date('2025-01-02T03:04:05.000Z');

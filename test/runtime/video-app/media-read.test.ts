@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { HttpError } from '../../../lib/runtime/video-app/http-helpers';
+import { HttpError } from '../../../lib/runtime/shared/http-helpers';
 import { LocalMediaLinks, S3MediaLinks } from '../../../lib/runtime/video-app/media-links';
 
 describe('S3MediaLinks.read', () => {

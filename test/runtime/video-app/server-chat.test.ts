@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import { MemoryStore } from '../../../lib/runtime/video-app/memory-store';
-import { connectChat, request, startTestApp, type ChatClient, type TestApp } from './test-app';
+import { request } from '../../support/json-requests';
+import { connectChat, startTestApp, type ChatClient, type TestApp } from './test-app';
 
 const MAX_MESSAGE_BYTES = 64;
 

@@ -1,8 +1,9 @@
 import * as http from 'node:http';
-import type { Logger, LogFields } from '../../../lib/runtime/video-app/logger';
+import type { Logger, LogFields } from '../../../lib/runtime/shared/json-logger';
+import { StorageUnavailableError } from '../../../lib/runtime/shared/storage-unavailable';
 import { MemoryStore } from '../../../lib/runtime/video-app/memory-store';
-import { StorageUnavailableError } from '../../../lib/runtime/video-app/storage';
-import { request, startTestApp, type TestApp } from './test-app';
+import { request } from '../../support/json-requests';
+import { startTestApp, type TestApp } from './test-app';
 
 /** A logger that keeps what it was given. */
 function recordingLogger() {

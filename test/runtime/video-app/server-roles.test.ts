@@ -1,6 +1,7 @@
 import type { AppRole } from '../../../lib/runtime/video-app/config';
 import { MemoryStore } from '../../../lib/runtime/video-app/memory-store';
-import { connectChat, request, startTestApp, type TestApp } from './test-app';
+import { request } from '../../support/json-requests';
+import { connectChat, startTestApp, type TestApp } from './test-app';
 
 describe.each<[AppRole, string[]]>([
   ['all', ['/health', '/video/health', '/chat/health']],

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LocalMediaLinks } from '../../../lib/runtime/video-app/media-links';
 import { MAX_MANIFEST_BYTES } from '../../../lib/runtime/video-app/media-manifests';
-import { FAKE_SIGNED_URL_BASE, fakeMedia, postJson, request, startTestApp, type TestApp } from './test-app';
+import { postJson, request } from '../../support/json-requests';
+import { FAKE_SIGNED_URL_BASE, fakeMedia, startTestApp, type TestApp } from './test-app';
 
 describe('video catalog', () => {
   let app: TestApp;

@@ -3,7 +3,7 @@
  * client that queues frames so tests can await them in order.
  */
 import { WebSocket, type ClientOptions } from 'ws';
-import { silentLogger } from '../../../lib/runtime/video-app/logger';
+import { silentLogger } from '../../../lib/runtime/shared/json-logger';
 import type { MediaLinks, MediaRead } from '../../../lib/runtime/video-app/media-links';
 import { MemoryStore } from '../../../lib/runtime/video-app/memory-store';
 import { createServer, type AppDeps } from '../../../lib/runtime/video-app/server';
@@ -55,20 +55,6 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     store: deps.store,
     close: () => app.close(),
   };
-}
-
-/** A parsed JSON response: status, headers and body. */
-export async function request(
-  url: string,
-  init: RequestInit = {},
-): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await fetch(url, { redirect: 'manual', ...init });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-}
-
-export function postJson(url: string, body: unknown): ReturnType<typeof request> {
-  return request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 export interface ChatClient {

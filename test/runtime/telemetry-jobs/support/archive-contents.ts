@@ -1,5 +1,5 @@
 import { decodeArchive } from '../../../../lib/runtime/telemetry/archive-format';
-import type { LocalS3 } from './local-s3';
+import type { LocalS3 } from '../../../support/local-s3';
 import type { Row } from './readings-database';
 
 /** One archived reading, as a comparable line: `<key's day> <device> <ts> <metric> <value>`. */

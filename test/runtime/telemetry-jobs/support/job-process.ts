@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { LOCAL_S3_CREDENTIALS } from './local-s3';
+import { S3RVER_CREDENTIALS } from '../../../support/local-s3';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../../..');
 
@@ -23,8 +23,8 @@ export function startJob(script: 'export-archive' | 'analyse', env: Record<strin
       env: {
         PATH: process.env.PATH,
         AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+        AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
         NODE_NO_WARNINGS: '1', // the SDK's notice about Node.js 20 on stderr
         ...env,
       },

@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { AddressInfo } from 'node:net';
-import { REALTIME_KEYS } from '../../../../lib/runtime/telemetry/realtime-item';
+import { REALTIME_KEYS } from '../../lib/runtime/telemetry/realtime-item';
 
 /** An in-memory DynamoDB (dynalite) on a free loopback port, and a client for it. */
 export interface LocalDynamoDb {

@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 
-/** An S3 server in the test process (s3rver), and a client for it. */
+/** The only credentials s3rver accepts; code under test that builds its own client must sign with them too. */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+/** An S3 emulator (s3rver) on a free loopback port, storing in a temporary folder, and a client for it. */
 export interface LocalS3 {
   /** For S3_ENDPOINT. */
   readonly endpoint: string;
@@ -14,18 +17,16 @@ export interface LocalS3 {
   keys(bucket: string, prefix?: string): Promise<string[]>;
   read(bucket: string, key: string): Promise<Buffer>;
   put(bucket: string, key: string, body: Buffer | string): Promise<void>;
-  close(): Promise<void>;
+  /** Stops the server and removes its folder. */
+  stop(): Promise<void>;
 }
-
-/** s3rver accepts only its own key pair. */
-export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export async function startLocalS3(): Promise<LocalS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory });
-  const { address, port } = await server.run();
-  const endpoint = `http://${address}:${port}`;
-  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
   return {
     endpoint,
     client,
@@ -43,7 +44,7 @@ export async function startLocalS3(): Promise<LocalS3> {
     put: async (bucket, key, body) => {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
     },
-    close: async () => {
+    stop: async () => {
       client.destroy();
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });

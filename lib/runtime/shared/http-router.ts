@@ -3,6 +3,7 @@
  * difference between "no such path" (404) and "path exists, other method" (405).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LogFields } from './json-logger';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -14,6 +15,8 @@ export interface RequestContext {
   query: URLSearchParams;
   /** Capture groups of a RegExp pattern, still percent-encoded. */
   params: string[];
+  /** Fields a handler adds to the request's single log line (e.g. how many records it accepted). */
+  logFields: LogFields;
 }
 
 export interface Route {

@@ -1,6 +1,6 @@
 /**
- * Request-body reading with a size cap, and JSON replies. Every error answer the app
- * gives goes through `sendJson`, so clients always get `{"error": "..."}`.
+ * Request-body reading with a size cap, and JSON replies. Every error answer an app gives goes
+ * through `sendError`, so clients always get `{"error": "..."}`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -16,14 +16,26 @@ export class HttpError extends Error {
   }
 }
 
-export const MAX_BODY_BYTES = 64 * 1024;
+/** How much body an endpoint takes. */
+export interface BodyLimit {
+  /** Larger bodies are answered with 413. */
+  maxBytes: number;
+  /** A body that turns out too large is read and dropped up to `maxBytes * drainFactor`, then the connection is cut. */
+  drainFactor: number;
+}
+
+/** A BodyLimit for JSON, and what the 400 for an empty body asks the client to send. */
+export interface JsonBodyLimit extends BodyLimit {
+  /** Completes "request body is empty; send …", e.g. `JSON` or `a JSON object`. */
+  expected: string;
+}
 
 /**
  * Reads the whole body, or throws HttpError 413 once it exceeds `maxBytes`. A body
  * declared too large is refused unread; one that turns out too large is drained (up to
  * a bound) so the client is still reading when the 413 arrives.
  */
-export function readBody(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES): Promise<Buffer> {
+export function readBody(req: IncomingMessage, { maxBytes, drainFactor }: BodyLimit): Promise<Buffer> {
   const tooLarge = new HttpError(413, `request body must be at most ${maxBytes} bytes`, { Connection: 'close' });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge);
@@ -34,7 +46,7 @@ export function readBody(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received <= maxBytes) chunks.push(chunk);
-      else if (received > maxBytes * 16) req.destroy();
+      else if (received > maxBytes * drainFactor) req.destroy();
     });
     req.on('end', () => (received > maxBytes ? reject(tooLarge) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
@@ -45,9 +57,9 @@ export function readBody(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES
 }
 
 /** The body parsed as JSON; HttpError 400 when it is empty or not JSON, 413 when too large. */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES): Promise<unknown> {
-  const text = (await readBody(req, maxBytes)).toString('utf8');
-  if (text.trim() === '') throw new HttpError(400, 'request body is empty; send a JSON object');
+export async function readJsonBody(req: IncomingMessage, limit: JsonBodyLimit): Promise<unknown> {
+  const text = (await readBody(req, limit)).toString('utf8');
+  if (text.trim() === '') throw new HttpError(400, `request body is empty; send ${limit.expected}`);
   try {
     return JSON.parse(text) as unknown;
   } catch {
