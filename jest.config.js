@@ -9,4 +9,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
 };
