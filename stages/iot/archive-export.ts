@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../../lib/checks/acknowledge';
 import { Alerts } from '../../lib/constructs/alerts';
 import { BatchJob } from '../../lib/constructs/batch-job';
@@ -9,6 +10,29 @@ import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
 import { TelemetryAurora } from '../../lib/constructs/telemetry-aurora';
 import { TelemetryJobsImage } from '../../lib/constructs/telemetry-jobs-image';
 import { ARCHIVE_PREFIX } from '../../lib/runtime/telemetry/archive-format';
+import { batchCluster } from './batch-cluster';
+
+/** Properties of {@link archiveTier}. */
+export interface ArchiveTierProps {
+  readonly network: Network;
+  readonly alerts: Alerts;
+  readonly aurora: TelemetryAurora;
+  /** Where the archive's access logs go. */
+  readonly accessLogs: s3.IBucket;
+  readonly olderThanDays: number;
+}
+
+/** The S3 archive (Glue, Athena) and the nightly job that fills it from Aurora: stages 3 and 4. */
+export function archiveTier(stack: Stack, props: ArchiveTierProps): TelemetryArchive {
+  const archive = new TelemetryArchive(stack, 'Archive', { accessLogs: props.accessLogs });
+  nightlyArchiveExport(stack, {
+    ...props,
+    archive,
+    cluster: batchCluster(stack, props.network),
+    image: new TelemetryJobsImage(stack, 'JobsImage'),
+  });
+  return archive;
+}
 
 /** Properties of {@link nightlyArchiveExport}. */
 export interface ArchiveExportProps {
