@@ -3,7 +3,9 @@ import { IotPlatformStack } from '../../stages/iot/iot-platform';
 import { IOT_PLATFORM } from '../../stages/iot/registry';
 import { VideoPlatformStack } from '../../stages/video/video-platform';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
+import { selectStage } from '../../stages/stage-info';
 import { LiveEvent, validateLiveEvents } from '../constructs/live-event-prescaling';
+import { ORACLE_MAX_STORAGE_GIB } from '../constructs/telemetry-oracle';
 
 /** Reads an optional context value that may arrive as JSON text (`-c liveEvents='[...]'`) or as data (cdk.json). */
 function jsonContext<T>(app: App, key: string): T | undefined {
@@ -18,15 +20,15 @@ function jsonContext<T>(app: App, key: string): T | undefined {
   }
 }
 
-/** Reads an optional positive whole-number context value, failing with a one-line message otherwise. */
-function numberContext(app: App, key: string): number | undefined {
+/** Reads an optional whole-number context value within bounds, failing with a one-line message otherwise. */
+function numberContext(app: App, key: string, min: number, max: number): number | undefined {
   const value = app.node.tryGetContext(key);
   if (value === undefined) {
     return undefined;
   }
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) {
-    throw new Error(`Context '${key}' must be a whole number, got: ${value}`);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`Context '${key}' must be a whole number from ${min} to ${max}, got: ${value}`);
   }
   return number;
 }
@@ -37,28 +39,34 @@ export interface Platforms {
   readonly iot: IotPlatformStack;
 }
 
-/** Adds the case-study stacks to an App, each at the stage its context key names. */
+/**
+ * Adds the case-study stacks to an App, each at the stage its context key names. All context is read
+ * and checked before any stack is built, so a bad value fails at once, before any asset is bundled
+ * into the output folder.
+ */
 export function addPlatforms(app: App): Platforms {
   const region = String(app.node.tryGetContext('region') ?? 'us-east-1');
+  const videoStage = selectStage(VIDEO_PLATFORM, app.node.tryGetContext(VIDEO_PLATFORM.contextKey));
+  const iotStage = selectStage(IOT_PLATFORM, app.node.tryGetContext(IOT_PLATFORM.contextKey));
   const liveEvents = jsonContext<LiveEvent[]>(app, 'liveEvents') ?? [];
   validateLiveEvents(liveEvents);
-  const video = new VideoPlatformStack(app, VIDEO_PLATFORM.stackName, {
+  const shared = {
     env: { region },
-    stage: app.node.tryGetContext(VIDEO_PLATFORM.contextKey),
     certificateArn: app.node.tryGetContext('certificateArn'),
-    webAclArn: app.node.tryGetContext('webAclArn'),
     availabilityZones: jsonContext<string[]>(app, 'availabilityZones'),
     alertEmail: app.node.tryGetContext('alertEmail'),
+  };
+  const iotOptions = {
+    // RDS for Oracle takes 20 GiB to 64 TiB on its primary volume.
+    oracleStorageGiB: numberContext(app, 'oracleStorageGiB', 20, ORACLE_MAX_STORAGE_GIB),
+    archiveAfterDays: numberContext(app, 'archiveAfterDays', 0, 36500),
+  };
+  const video = new VideoPlatformStack(app, VIDEO_PLATFORM.stackName, {
+    ...shared,
+    stage: videoStage.id,
+    webAclArn: app.node.tryGetContext('webAclArn'),
     liveEvents,
   });
-  const iot = new IotPlatformStack(app, IOT_PLATFORM.stackName, {
-    env: { region },
-    stage: app.node.tryGetContext(IOT_PLATFORM.contextKey),
-    certificateArn: app.node.tryGetContext('certificateArn'),
-    availabilityZones: jsonContext<string[]>(app, 'availabilityZones'),
-    alertEmail: app.node.tryGetContext('alertEmail'),
-    oracleStorageGiB: numberContext(app, 'oracleStorageGiB'),
-    archiveAfterDays: numberContext(app, 'archiveAfterDays'),
-  });
+  const iot = new IotPlatformStack(app, IOT_PLATFORM.stackName, { ...shared, ...iotOptions, stage: iotStage.id });
   return { video, iot };
 }

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/app/make-app';
 import { selectStage, UnknownStageError } from '../../stages/stage-info';
+import { IOT_PLATFORM } from '../../stages/iot/registry';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
 
 describe('selectStage', () => {
@@ -24,9 +25,9 @@ describe('selectStage', () => {
 });
 
 describe('registry', () => {
-  test('every stage says why, what it adds and what it retires', () => {
-    expect(VIDEO_PLATFORM.stages.map((s) => s.id)).toEqual([1, 2, 3, 4, 5]);
-    for (const stage of VIDEO_PLATFORM.stages) {
+  test.each([VIDEO_PLATFORM, IOT_PLATFORM])('every $stackName stage says why, what it adds and what it retires', (study) => {
+    expect(study.stages.map((s) => s.id)).toEqual([1, 2, 3, 4, 5]);
+    for (const stage of study.stages) {
       expect(stage.reason.length).toBeGreaterThan(100);
       expect(stage.adds.length).toBeGreaterThan(0);
       expect(Array.isArray(stage.retires)).toBe(true);
@@ -34,19 +35,22 @@ describe('registry', () => {
   });
 });
 
-describe('bin/app.ts with a bad stage', () => {
-  test('exits non-zero with one line and writes no assembly', () => {
+describe('bin/app.ts with bad context', () => {
+  test.each([
+    [{ video: 'abc' }, "Unknown video stage 'abc'. Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs). Example: -c video=1"],
+    [{ iot: 6 }, "Unknown iot stage '6'. Valid stages: 1 (forklift), 2 (aurora), 3 (tiering), 4 (dynamodb), 5 (serverless). Example: -c iot=1"],
+    [{ oracleStorageGiB: 'lots' }, "Context 'oracleStorageGiB' must be a whole number from 20 to 65536, got: lots"],
+    [{ archiveAfterDays: -1 }, "Context 'archiveAfterDays' must be a whole number from 0 to 36500, got: -1"],
+  ])('%j exits non-zero with one line and writes no assembly', (context, message) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-stage-'));
     const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bin', 'app.ts')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ video: 'abc' }) },
+      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
       encoding: 'utf8',
       timeout: 30_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([
-      "Unknown video stage 'abc'. Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs). Example: -c video=1",
-    ]);
+    expect(result.stderr.trim().split('\n')).toEqual([message]);
     expect(fs.readdirSync(outdir)).toEqual([]);
   }, 30_000);
 });
