@@ -1,6 +1,7 @@
-import { Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { selectStage, StageInfo } from '../stage-info';
+import { labelStage } from '../stage-labels';
 import { IotPlatformOptions } from './options';
 import { IOT_PLATFORM } from './registry';
 import { buildForklift } from './stage-1-forklift';
@@ -34,9 +35,7 @@ export class IotPlatformStack extends Stack {
   constructor(scope: Construct, id: string, props: IotPlatformStackProps) {
     super(scope, id, props);
     this.stage = selectStage(IOT_PLATFORM, props.stage);
-    this.templateOptions.description = `IoT telemetry platform, stage ${this.stage.id}: ${this.stage.title} (Well-Architected stages)`;
-    Tags.of(this).add('wa:case-study', 'iot');
-    Tags.of(this).add('wa:stage', `${this.stage.id}-${this.stage.slug}`);
+    labelStage(this, IOT_PLATFORM, this.stage);
     BUILDERS[this.stage.id](this, props);
   }
 }

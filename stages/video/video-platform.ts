@@ -1,6 +1,7 @@
-import { Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { selectStage, StageInfo } from '../stage-info';
+import { labelStage } from '../stage-labels';
 import { VideoPlatformOptions } from './options';
 import { VIDEO_PLATFORM } from './registry';
 import { buildMonolith } from './stage-1-monolith';
@@ -34,9 +35,7 @@ export class VideoPlatformStack extends Stack {
   constructor(scope: Construct, id: string, props: VideoPlatformStackProps) {
     super(scope, id, props);
     this.stage = selectStage(VIDEO_PLATFORM, props.stage);
-    this.templateOptions.description = `Video platform, stage ${this.stage.id}: ${this.stage.title} (Well-Architected stages)`;
-    Tags.of(this).add('wa:case-study', 'video');
-    Tags.of(this).add('wa:stage', `${this.stage.id}-${this.stage.slug}`);
+    labelStage(this, VIDEO_PLATFORM, this.stage);
     BUILDERS[this.stage.id](this, props);
   }
 }
