@@ -1,10 +1,85 @@
-import { App, Validations } from 'aws-cdk-lib';
-import { ReportOnlyAwsSolutionsChecks } from './report-only';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { IPolicyValidationContext, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { Ledger } from './ledger';
+import { RecordedAwsSolutionsChecks } from './packs/aws-solutions';
+import { WellArchitectedChecks } from './packs/well-architected';
+import { Scorecard, ScorecardLabels, scoreStack } from './scorecard';
+import { formatScorecardTable } from './scorecard-table';
+
+/** Options of {@link addWellArchitectedChecks}; each falls back to the App's context, then its default. */
+export interface WellArchitectedCheckOptions {
+  /**
+   * Fail synth on any unacknowledged error-level finding, for a team adopting a final architecture.
+   * @default - context `strict` (`-c strict=true`), else false: every finding is a warning
+   */
+  readonly strict?: boolean;
+  /**
+   * Run the packs and write the scorecards at all.
+   * @default - context `checks` (`-c checks=false` turns them off), else true
+   */
+  readonly checks?: boolean;
+  /**
+   * Print the scorecard table on stderr once synth has checked the App.
+   * @default - when the App runs under the cdk CLI
+   */
+  readonly printSummary?: boolean;
+}
+
+const scorecards = new WeakMap<IConstruct, Scorecard[]>();
+const labels = new WeakMap<Stack, ScorecardLabels>();
+
+/** Reads a true/false context value; anything else stops synth with a one-line error. */
+function booleanContext(scope: IConstruct, key: string): boolean | undefined {
+  const value = scope.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`Context '${key}' must be true or false, got: ${String(value)}`);
+}
+
+/** Names a stack's scorecard after the case study and stage it deploys (the rules never see this). */
+export function labelScorecard(stack: Stack, stackLabels: ScorecardLabels): void {
+  labels.set(stack, stackLabels);
+}
+
+/** The scorecards the last synth of this App wrote, one per stack; empty before synth or with checks off. */
+export function scorecardsOf(app: IConstruct): readonly Scorecard[] {
+  return scorecards.get(app) ?? [];
+}
+
+/** Computes and writes `<stack>.scorecard.json` next to each template of the assembly. */
+function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValidationContext, print: boolean): void {
+  const stacks = new Map(app.node.findAll().filter(Stack.isStack).map((s) => [s.node.path, s]));
+  const cards = context.stackTemplates.map(({ stackConstructPath, templatePath }) => {
+    const stack = stacks.get(stackConstructPath);
+    const evaluations = ledger.evaluations.filter((e) => e.stackPath === stackConstructPath);
+    const name = path.basename(templatePath).replace(/\.template\.json$/, '');
+    const card = scoreStack(stack?.stackName ?? name, evaluations, stack ? labels.get(stack) : undefined);
+    fs.writeFileSync(path.join(path.dirname(templatePath), `${name}.scorecard.json`), `${JSON.stringify(card, null, 2)}\n`);
+    return card;
+  });
+  scorecards.set(app, cards);
+  if (print && cards.length > 0) {
+    process.stderr.write(`\n${formatScorecardTable(cards)}\n(scorecards: ${path.relative(process.cwd(), path.dirname(context.stackTemplates[0].templatePath)) || '.'}/<stack>.scorecard.json)\n\n`);
+  }
+}
 
 /**
- * Registers the rule packs that run at every synth. The Well-Architected pack and its per-pillar
- * scorecard join the AWS Solutions pack here.
+ * Registers the Well-Architected checks on an App: cdk-nag's AWS Solutions pack and this project's
+ * Well-Architected pack, both as validation plugins that record every result, tag each finding with
+ * its pillars and best practices, and report findings as warnings unless strict. Synth then writes
+ * `<StackName>.scorecard.json` for every stack into the cloud assembly.
  */
-export function addWellArchitectedChecks(app: App): void {
-  Validations.of(app).addPlugins(new ReportOnlyAwsSolutionsChecks(app));
+export function addWellArchitectedChecks(app: Stage, options: WellArchitectedCheckOptions = {}): void {
+  const checks = options.checks ?? booleanContext(app, 'checks') ?? true;
+  const strict = options.strict ?? booleanContext(app, 'strict') ?? false;
+  if (!checks) return;
+  const print = options.printSummary ?? process.env.CDK_OUTDIR !== undefined;
+  const ledger = new Ledger();
+  Validations.of(app).addPlugins(
+    new RecordedAwsSolutionsChecks(app, { ledger, strict }),
+    new WellArchitectedChecks(app, { ledger, strict, onValidated: (context) => writeScorecards(app, ledger, context, print) }),
+  );
 }

@@ -33,6 +33,8 @@ export class Alerts extends Construct {
     });
     const publishers = [
       new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
+      // Event rules that notify operators (failed batch tasks, live stream health) publish through EventBridge.
+      new iam.ServicePrincipal('events.amazonaws.com'),
       new iam.ArnPrincipal(
         `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
       ),
@@ -60,4 +62,36 @@ export class Alerts extends Construct {
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
   }
+
+  /**
+   * An alarm on a metric that notifies the topic: breaching when the metric is above the threshold
+   * (or below, with `below`) for `evaluationPeriods` periods; missing data is not a breach.
+   */
+  public alarm(scope: Construct, id: string, props: WatchProps): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(scope, id, {
+      alarmDescription: props.description,
+      metric: props.metric,
+      threshold: props.threshold,
+      comparisonOperator: props.below ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD : cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: props.evaluationPeriods ?? 3,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.notifyOn(alarm);
+    return alarm;
+  }
+}
+
+/** What {@link Alerts.alarm} watches. */
+export interface WatchProps {
+  /** Says what is wrong when it fires; operators read it in the notification. */
+  readonly description: string;
+  readonly metric: cloudwatch.IMetric;
+  readonly threshold: number;
+  /**
+   * Breach below the threshold instead of above it.
+   * @default false
+   */
+  readonly below?: boolean;
+  /** @default 3 */
+  readonly evaluationPeriods?: number;
 }

@@ -1,12 +1,14 @@
-import { Aws, Duration, Tags } from 'aws-cdk-lib';
+import { Aws, Duration, Names, Tags } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
+import { DECLARED_TAGS, SCHEDULED_EVENTS_DEMAND } from '../checks/rules/declared-tags';
 import { Alerts } from './alerts';
 import { appUserData } from './app-user-data';
 import { Network } from './network';
@@ -15,14 +17,28 @@ import { NodeAppBundle } from './node-app-bundle';
 /** The port apps listen on behind the load balancer. */
 export const APP_PORT = 8080;
 
+/** Instance tag the weekly patch association targets, one value per pool. */
+const PATCH_GROUP_TAG = 'wa:patch-group';
+
 /** Properties of {@link AppPool}. */
 export interface AppPoolProps {
   readonly network: Network;
   readonly bundle: NodeAppBundle;
   /** systemd unit, system user and install folder (`/opt/<name>`) of the app. */
   readonly serviceName: string;
-  /** What the pool serves, in the talk's words; tags the pool as `wa:component`. */
+  /** What the pool serves, in the talk's words, `+`-separated; tags the pool as `wa:component`. */
   readonly component: string;
+  /**
+   * Which of those components are batch work (analysis, reports); tags the pool as `wa:batch`.
+   * @default - none: all of it is interactive
+   */
+  readonly batchComponents?: string;
+  /**
+   * Whether demand peaks at times known in advance (ticketed live events); tags the pool as
+   * `wa:demand=scheduled-events`, which asks for scheduled scaling ahead of them.
+   * @default false
+   */
+  readonly peaksAtKnownTimes?: boolean;
   /** The app's environment. Values may be CDK tokens. */
   readonly environment: Record<string, string>;
   /** Path the load balancer and the boot script check. */
@@ -131,7 +147,10 @@ export class AppPool extends Construct {
     );
     launchTemplate.userData!.addSignalOnExitCommand(this.asg);
 
-    Tags.of(this).add('wa:component', props.component);
+    Tags.of(this).add(DECLARED_TAGS.component, props.component);
+    if (props.batchComponents) Tags.of(this).add(DECLARED_TAGS.batch, props.batchComponents);
+    if (props.peaksAtKnownTimes) Tags.of(this).add(DECLARED_TAGS.demand, SCHEDULED_EVENTS_DEMAND);
+    this.patchWeekly();
 
     acknowledge(
       instanceRole,
@@ -140,6 +159,26 @@ export class AppPool extends Construct {
         reason: 'AWS maintains the minimum Session Manager permissions; it replaces SSH and an open port 22.',
       },
     );
+  }
+
+  /**
+   * Installs operating-system patches on the running instances every Sunday night (Systems Manager
+   * runs the patch baseline), half the pool at a time and without rebooting: a reboot would fail the
+   * load balancer's health check and replace the instance, and kernel updates arrive with the next
+   * instance anyway, since every launch takes the latest Amazon Linux image.
+   */
+  private patchWeekly(): void {
+    const group = Names.uniqueResourceName(this, { maxLength: 64 });
+    Tags.of(this.asg).add(PATCH_GROUP_TAG, group, { applyToLaunchedInstances: true });
+    new ssm.CfnAssociation(this, 'Patching', {
+      name: 'AWS-RunPatchBaseline',
+      targets: [{ key: `tag:${PATCH_GROUP_TAG}`, values: [group] }],
+      parameters: { Operation: ['Install'], RebootOption: ['NoReboot'] },
+      scheduleExpression: 'cron(0 2 ? * SUN *)',
+      maxConcurrency: '50%',
+      maxErrors: '50%',
+      complianceSeverity: 'HIGH',
+    });
   }
 
   /** Registers the pool with a listener as a target group reached by the given paths (or by default). */

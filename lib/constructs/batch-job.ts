@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { Network } from './network';
@@ -21,6 +22,8 @@ export interface BatchJobProps {
   readonly script: JobScript;
   /** Non-secret configuration; credentials are read from Secrets Manager by the job itself. */
   readonly environment: Record<string, string>;
+  /** Where a task that fails (non-zero exit, or never started) is reported. */
+  readonly alerts: sns.ITopic;
   /**
    * Fargate task size.
    * @default 1 vCPU, 2 GiB
@@ -55,6 +58,20 @@ export class BatchJob extends Construct {
         streamPrefix: props.script,
         logGroup: new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS }),
       }),
+    });
+    // A batch run nobody hears about failing is a night of missing data discovered a week later.
+    new events.Rule(this, 'Failed', {
+      description: `A ${props.script} task stopped with a non-zero exit code or failed to start`,
+      eventPattern: {
+        source: ['aws.ecs'],
+        detailType: ['ECS Task State Change'],
+        detail: {
+          lastStatus: ['STOPPED'],
+          taskDefinitionArn: [this.taskDefinition.taskDefinitionArn],
+          $or: [{ containers: { exitCode: [{ 'anything-but': 0 }] } }, { stopCode: ['TaskFailedToStart'] }],
+        },
+      },
+      targets: [new eventsTargets.SnsTopic(props.alerts)],
     });
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.network.vpc,

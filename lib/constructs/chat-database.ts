@@ -1,4 +1,5 @@
 import { Duration, IResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as docdb from 'aws-cdk-lib/aws-docdb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +9,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
+import { Alerts } from './alerts';
 import { Network } from './network';
 
 /** Characters that would break a MongoDB connection string, kept out of generated passwords. */
@@ -16,6 +18,8 @@ const PASSWORD_EXCLUDED_CHARACTERS = '"@/:?#[]%\\';
 /** Properties of {@link ChatDatabase}. */
 export interface ChatDatabaseProps {
   readonly network: Network;
+  /** Where the cluster's alarms go. */
+  readonly alerts: Alerts;
   /**
    * Instance class of each cluster member.
    * @default db.t4g.medium - enough for the workshop; size up for real traffic
@@ -86,6 +90,16 @@ export class ChatDatabase extends Construct {
       vpcSubnets: props.network.appSubnets,
       excludeCharacters: PASSWORD_EXCLUDED_CHARACTERS,
       automaticallyAfter: Duration.days(30),
+    });
+
+    const metric = (metricName: string) =>
+      new cloudwatch.Metric({ namespace: 'AWS/DocDB', metricName, dimensionsMap: { DBClusterIdentifier: this.cluster.clusterIdentifier }, period: Duration.minutes(5) });
+    props.alerts.alarm(this, 'HighCpu', { description: 'DocumentDB CPU above 80% for 15 minutes: chat and catalog queries will slow down', metric: metric('CPUUtilization'), threshold: 80 });
+    props.alerts.alarm(this, 'LowMemory', {
+      description: 'DocumentDB freeable memory below 256 MiB: the working set no longer fits',
+      metric: metric('FreeableMemory').with({ statistic: 'Minimum' }),
+      threshold: 256 * 1024 ** 2,
+      below: true,
     });
 
     acknowledge(

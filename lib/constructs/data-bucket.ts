@@ -19,6 +19,11 @@ export interface DataBucketProps {
    */
   readonly cors?: s3.CorsRule[];
   /**
+   * Prefixes whose objects expire, and when: data that has done its job (a processed job file).
+   * @default - nothing expires
+   */
+  readonly expirations?: ReadonlyArray<{ readonly prefix: string; readonly after: Duration }>;
+  /**
    * Send object events to EventBridge (set on the bucket itself, without CDK's notifications function).
    * @default false
    */
@@ -48,6 +53,7 @@ export function dataBucket(scope: Construct, id: string, props: DataBucketProps)
         noncurrentVersionExpiration: Duration.days(30),
         abortIncompleteMultipartUploadAfter: Duration.days(7),
       },
+      ...(props.expirations ?? []).map(({ prefix, after }) => ({ id: `expire-${prefix.replace(/[^A-Za-z0-9]/g, '')}`, prefix, expiration: after })),
     ],
   });
   if (props.eventBridge) {

@@ -1,4 +1,5 @@
 import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as iot from 'aws-cdk-lib/aws-iot';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -108,6 +109,38 @@ export class IotIngestion extends Construct {
       }),
     );
     props.archive.grantPut(archiver, `${ARCHIVE_PREFIX}*`);
+
+    props.alerts.alarm(this, 'IngestErrors', {
+      description: 'More than 1% of telemetry events fail in the ingest function (they are retried, then dead-lettered)',
+      metric: new cloudwatch.MathExpression({
+        expression: '100 * errors / MAX([invocations, 1])',
+        usingMetrics: { errors: this.ingest.metricErrors(), invocations: this.ingest.metricInvocations() },
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+    });
+    props.alerts.alarm(this, 'RuleFailures', {
+      description: 'IoT Core fails to invoke the ingest function for telemetry messages',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/IoT',
+        metricName: 'Failure',
+        dimensionsMap: { RuleName: this.rule.ref, ActionType: 'Lambda' },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
+      threshold: 0,
+      evaluationPeriods: 1,
+    });
+    props.alerts.alarm(this, 'ArchiveFallingBehind', {
+      description: 'The stream archiver is more than 15 minutes behind the real-time table',
+      metric: archiver.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+      threshold: 15 * 60 * 1000,
+    });
+    props.alerts.alarm(this, 'ArchiverErrors', {
+      description: 'The stream archiver fails on batches (they are retried, then dead-lettered)',
+      metric: archiver.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 0,
+    });
 
     const stack = Stack.of(this);
     const logicalId = (c: Construct) => stack.getLogicalId(c.node.defaultChild as never);

@@ -1,19 +1,22 @@
-import { Duration, Names, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ivs from 'aws-cdk-lib/aws-ivs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
-import { acknowledgeEventsLogGroupPolicy } from '../checks/cdk-helpers';
+import { Alerts } from './alerts';
 import { dataBucket } from './data-bucket';
 
 /** Properties of {@link LiveChannel}. */
 export interface LiveChannelProps {
   /** Where S3 server access logs of the recordings bucket go. */
   readonly accessLogs: s3.IBucket;
+  /** Where stream trouble is reported. */
+  readonly alerts: Alerts;
   /**
    * IVS channel type: STANDARD transcodes to several renditions (adaptive bitrate); BASIC passes the
    * input through and costs less.
@@ -70,13 +73,31 @@ export class LiveChannel extends Construct {
         detailType: ['IVS Stream State Change', 'IVS Stream Health Change', 'IVS Recording State Change', 'IVS Limit Breach'],
         resources: [this.channel.attrArn],
       },
-      targets: [new targets.CloudWatchLogGroup(eventLog)],
     });
-    const stack = Stack.of(this);
-    const policyWriter = stack.node.tryFindChild(`EventsLogGroupPolicy${Names.nodeUniqueId(streamEvents.node)}`);
-    if (policyWriter) {
-      acknowledgeEventsLogGroupPolicy(stack, policyWriter);
-    }
+    // A log group target written as its resource policy directly: aws-cdk-lib's CloudWatchLogGroup target
+    // installs a custom-resource Lambda function for the same two permissions.
+    streamEvents.addTarget({ bind: () => ({ arn: eventLog.logGroupArn }) });
+    new logs.ResourcePolicy(this, 'EventsWriteLog', {
+      policyStatements: [
+        new iam.PolicyStatement({
+          principals: [new iam.ServicePrincipal('events.amazonaws.com'), new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [eventLog.logGroupArn],
+        }),
+      ],
+    });
+
+    // Starvation, limit breaches and failed recordings need a person: a broadcast is happening now.
+    new events.Rule(this, 'StreamTrouble', {
+      description: 'IVS stream health problems, limit breaches and failed recordings of the live channel',
+      eventPattern: {
+        source: ['aws.ivs'],
+        resources: [this.channel.attrArn],
+        detailType: ['IVS Stream Health Change', 'IVS Limit Breach', 'IVS Recording State Change'],
+        detail: { $or: [{ event_name: ['Stream Starvation'] }, { limit_name: [{ exists: true }] }, { recording_status: ['Recording Start Failure', 'Recording End Failure'] }] },
+      },
+      targets: [new targets.SnsTopic(props.alerts.topic)],
+    });
 
     acknowledge(
       this.streamKeySecret,

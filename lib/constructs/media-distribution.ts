@@ -1,9 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
+import { Alerts } from './alerts';
 
 /** Properties of {@link MediaDistribution}. */
 export interface MediaDistributionProps {
@@ -11,6 +12,8 @@ export interface MediaDistributionProps {
   readonly media: s3.IBucket;
   /** Where CloudFront standard logs go (the bucket must have ACLs enabled). */
   readonly accessLogs: s3.IBucket;
+  /** Where the distribution's error alarm goes. */
+  readonly alerts: Alerts;
   /**
    * Amazon IVS recordings, served under `/ivs/*` (IVS writes its recordings under that prefix).
    * @default - no recordings origin
@@ -81,6 +84,15 @@ export class MediaDistribution extends Construct {
       logFilePrefix: 'cdn/',
       webAclId: props.webAclArn,
     });
+
+    // CloudFront publishes its metrics in us-east-1 only; an alarm in another region would never see data.
+    if (Stack.of(this).region === 'us-east-1') {
+      props.alerts.alarm(this, 'ServerErrors', {
+        description: 'More than 5% of viewer requests for media fail with 5xx',
+        metric: this.distribution.metric5xxErrorRate({ period: Duration.minutes(5) }),
+        threshold: 5,
+      });
+    }
 
     acknowledge(
       this.distribution,

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { dataBucket } from './data-bucket';
@@ -23,6 +24,9 @@ export class MediaLibrary extends Construct {
     this.bucket = dataBucket(this, 'Bucket', {
       accessLogs: props.accessLogs,
       accessLogPrefix: props.accessLogPrefix,
+      // A catalog's titles are watched unpredictably; Intelligent-Tiering moves the ones nobody plays to
+      // cheaper tiers and back on the next view, with no retrieval fee.
+      transitions: [{ storageClass: s3.StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) }],
       cors: [
         {
           allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.HEAD],

@@ -102,6 +102,18 @@ export class ServerlessChat extends Construct {
       props.alerts.notifyOn(alarm);
     }
 
+    props.alerts.alarm(this, 'IntegrationErrors', {
+      description: 'The chat API fails to hand messages to its handlers',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName: 'IntegrationError',
+        dimensionsMap: { ApiId: this.api.apiId, Stage: this.stage.stageName },
+        statistic: 'Sum',
+        period: Duration.minutes(1),
+      }),
+      threshold: 10,
+    });
+
     acknowledge(this.api, {
       rule: 'AwsSolutions-APIG4',
       reason:

@@ -68,10 +68,11 @@ export class TelemetryArchive extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
+      versioned: true,
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: props.accessLogs,
       serverAccessLogsPrefix: 'athena-results/',
-      lifecycleRules: [{ id: 'results-are-derived', expiration: Duration.days(30) }],
+      lifecycleRules: [{ id: 'results-are-derived', expiration: Duration.days(30), noncurrentVersionExpiration: Duration.days(1) }],
     });
     this.workGroup = new athena.CfnWorkGroup(this, 'WorkGroup', {
       name: 'telemetry',

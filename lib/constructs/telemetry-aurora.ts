@@ -8,6 +8,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
+import { Alerts } from './alerts';
 import { Network } from './network';
 
 /** Characters that would break a connection string, kept out of generated passwords. */
@@ -16,6 +17,8 @@ const PASSWORD_EXCLUDED_CHARACTERS = '"@/\\\':?#[]%';
 /** Properties of {@link TelemetryAurora}. */
 export interface TelemetryAuroraProps {
   readonly network: Network;
+  /** Where the cluster's alarms go. */
+  readonly alerts: Alerts;
   /**
    * Instance class of the writer and the reader; Aurora PostgreSQL runs on Graviton.
    * @default db.r7g.large
@@ -66,6 +69,17 @@ export class TelemetryAurora extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.secret = this.cluster.secret!;
+    props.alerts.alarm(this, 'HighCpu', {
+      description: 'Aurora CPU above 80% for 15 minutes: ingest and queries will slow down',
+      metric: this.cluster.metricCPUUtilization({ period: Duration.minutes(5) }),
+      threshold: 80,
+    });
+    props.alerts.alarm(this, 'LowMemory', {
+      description: 'Aurora freeable memory below 512 MiB',
+      metric: this.cluster.metricFreeableMemory({ period: Duration.minutes(5), statistic: 'Minimum' }),
+      threshold: 512 * 1024 ** 2,
+      below: true,
+    });
     // A retained cluster is only useful with its credentials: keep the generated secret too.
     (this.cluster.node.findChild('Secret') as secretsmanager.Secret).applyRemovalPolicy(RemovalPolicy.RETAIN);
     (this.cluster.node.findChild('Subnets').node.defaultChild as rds.CfnDBSubnetGroup).applyRemovalPolicy(RemovalPolicy.RETAIN);

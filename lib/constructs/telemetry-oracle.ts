@@ -8,6 +8,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
+import { Alerts } from './alerts';
 import { Network } from './network';
 
 /** RDS for Oracle's largest primary volume: 64 TiB. */
@@ -16,6 +17,8 @@ export const ORACLE_MAX_STORAGE_GIB = 65_536;
 /** Properties of {@link TelemetryOracle}. */
 export interface TelemetryOracleProps {
   readonly network: Network;
+  /** Where the instance's alarms go. */
+  readonly alerts: Alerts;
   /**
    * Storage provisioned up front. The forklift sized it at the ceiling, as on premises, where the SAN
    * was a sunk cost; a workshop can pass less (every GiB of it is billed, twice with Multi-AZ).
@@ -74,6 +77,19 @@ export class TelemetryOracle extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.secret = this.instance.secret!;
+    // The talk's lesson: the volume filled every eight days. Hear about it before it is full.
+    const allocatedBytes = (props.allocatedStorageGiB ?? ORACLE_MAX_STORAGE_GIB) * 1024 ** 3;
+    props.alerts.alarm(this, 'LowStorage', {
+      description: 'Oracle free storage below 10% of the allocated volume',
+      metric: this.instance.metricFreeStorageSpace({ period: Duration.minutes(5), statistic: 'Minimum' }),
+      threshold: allocatedBytes / 10,
+      below: true,
+    });
+    props.alerts.alarm(this, 'HighCpu', {
+      description: 'Oracle CPU above 80% for 15 minutes',
+      metric: this.instance.metricCPUUtilization({ period: Duration.minutes(5) }),
+      threshold: 80,
+    });
     // A retained database is only useful with its credentials: keep the generated secret too.
     (this.instance.node.findChild('Secret') as secretsmanager.Secret).applyRemovalPolicy(RemovalPolicy.RETAIN);
     (this.instance.node.findChild('SubnetGroup').node.defaultChild as rds.CfnDBSubnetGroup).applyRemovalPolicy(RemovalPolicy.RETAIN);

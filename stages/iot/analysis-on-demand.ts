@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../../lib/checks/acknowledge';
@@ -27,12 +27,22 @@ export interface AnalysisOnDemandProps {
  * Fargate task (plus a nightly run over yesterday); results land under `results/`.
  */
 export function analysisOnDemand(stack: Stack, props: AnalysisOnDemandProps): { jobs: s3.Bucket; analysis: BatchJob } {
-  const jobs = dataBucket(stack, 'JobsBucket', { accessLogs: props.accessLogs, accessLogPrefix: 'jobs/', eventBridge: true });
+  const jobs = dataBucket(stack, 'JobsBucket', {
+    accessLogs: props.accessLogs,
+    accessLogPrefix: 'jobs/',
+    eventBridge: true,
+    // A job file has done its work once its analysis has run; results are kept for a year.
+    expirations: [
+      { prefix: 'jobs/', after: Duration.days(30) },
+      { prefix: 'results/', after: Duration.days(365) },
+    ],
+  });
   const analysis = new BatchJob(stack, 'Analysis', {
     cluster: props.cluster,
     network: props.network,
     image: props.image,
     script: 'analyse',
+    alerts: props.alerts.topic,
     environment: { ARCHIVE_BUCKET: props.archive.bucket.bucketName, JOBS_BUCKET: jobs.bucketName },
     cpu: 2048,
     memoryLimitMiB: 8192,

@@ -52,6 +52,7 @@ export function nightlyArchiveExport(stack: Stack, props: ArchiveExportProps): B
     network: props.network,
     image: props.image,
     script: 'export-archive',
+    alerts: props.alerts.topic,
     environment: {
       ARCHIVE_BUCKET: props.archive.bucket.bucketName,
       EXPORT_OLDER_THAN_DAYS: String(props.olderThanDays),

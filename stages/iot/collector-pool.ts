@@ -47,6 +47,7 @@ export function collectorFleet(scope: Construct, props: CollectorFleetProps): Ap
     alerts: props.alerts,
     serviceName: 'telemetry-collector',
     component: 'collect+analyse',
+    batchComponents: 'analyse',
     healthCheckPath: '/health',
     minCapacity: 2,
     maxCapacity: 10,

@@ -12,7 +12,7 @@ import { IotPlatformOptions } from './options';
 export function buildForklift(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);
   // The lesson is cost: a licensed engine and 64 TiB bought before a byte is written.
-  const oracle = new TelemetryOracle(stack, 'Oracle', { network, allocatedStorageGiB: options.oracleStorageGiB });
+  const oracle = new TelemetryOracle(stack, 'Oracle', { network, alerts, allocatedStorageGiB: options.oracleStorageGiB });
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   collectorFleet(stack, { network, alerts, entrance, store: 'oracle', database: oracle });
 

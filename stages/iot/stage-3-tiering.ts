@@ -12,7 +12,7 @@ import { IotPlatformOptions } from './options';
  */
 export function buildTiering(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);
-  const aurora = new TelemetryAurora(stack, 'Aurora', { network });
+  const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts });
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   collectorFleet(stack, { network, alerts, entrance, store: 'postgres', database: aurora });
 

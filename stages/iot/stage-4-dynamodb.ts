@@ -13,7 +13,7 @@ import { IotPlatformOptions } from './options';
  */
 export function buildDynamoDb(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);
-  const aurora = new TelemetryAurora(stack, 'Aurora', { network });
+  const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts });
   const realtime = new RealtimeReadings(stack, 'Realtime');
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   collectorFleet(stack, { network, alerts, entrance, store: 'dynamodb+postgres', database: aurora, realtime });

@@ -11,7 +11,7 @@ import { VideoPlatformOptions } from './options';
  */
 export function buildMonolith(stack: Stack, options: VideoPlatformOptions): void {
   const { network, logs, media, alerts } = videoFoundation(stack, options, { egress: true });
-  const database = new ChatDatabase(stack, 'ChatDatabase', { network });
+  const database = new ChatDatabase(stack, 'ChatDatabase', { network, alerts });
   const entrance = new PublicEntrance(stack, 'Entrance', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
 
   // The lesson: video and chat share one pool, one target group and one blast radius, and the scaling

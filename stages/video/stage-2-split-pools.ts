@@ -15,7 +15,7 @@ import { VideoPlatformOptions } from './options';
  */
 export function buildSplitPools(stack: Stack, options: VideoPlatformOptions): void {
   const { network, logs, media, alerts } = videoFoundation(stack, options, { egress: true });
-  const database = new ChatDatabase(stack, 'ChatDatabase', { network });
+  const database = new ChatDatabase(stack, 'ChatDatabase', { network, alerts });
   const entrance = new PublicEntrance(stack, 'Entrance', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   const bundle = videoAppBundle(stack);
 

@@ -15,11 +15,11 @@ import { VideoPlatformOptions } from './options';
  */
 export function buildCloudFront(stack: Stack, options: VideoPlatformOptions): void {
   const { network, logs, media, alerts } = videoFoundation(stack, options, { egress: true });
-  const database = new ChatDatabase(stack, 'ChatDatabase', { network });
+  const database = new ChatDatabase(stack, 'ChatDatabase', { network, alerts });
   const entrance = new PublicEntrance(stack, 'Entrance', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
 
   const cdn = new MediaDistribution(stack, 'MediaDistribution', {
-    media: media.bucket, accessLogs: logs.bucket, webAclArn: options.webAclArn,
+    media: media.bucket, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn,
   });
 
   const chat = videoAppPool(stack, 'ChatPool', {

@@ -11,9 +11,9 @@ import { VideoPlatformOptions } from './options';
  */
 export function buildIvs(stack: Stack, options: VideoPlatformOptions): void {
   const { logs, media, alerts } = videoFoundation(stack, options, { egress: false });
-  const live = new LiveChannel(stack, 'LiveChannel', { accessLogs: logs.bucket });
+  const live = new LiveChannel(stack, 'LiveChannel', { accessLogs: logs.bucket, alerts });
   const cdn = new MediaDistribution(stack, 'MediaDistribution', {
-    media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, webAclArn: options.webAclArn,
+    media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn,
   });
   const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
 

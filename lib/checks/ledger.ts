@@ -1,0 +1,108 @@
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { IApplyRule, NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+
+/** What one rule concluded about one resource (or one finding of it). */
+export type Outcome = 'compliant' | 'nonCompliant' | 'acknowledged';
+
+/** One rule applied to one resource, as the scorecard counts it. Not-applicable results are not kept. */
+export interface Evaluation {
+  /** The plugin that ran the rule, which is also its acknowledgement namespace (`AwsSolutions`). */
+  readonly pack: string;
+  /** The rule id without a finding, e.g. `AwsSolutions-IAM5` or `WA-FleetMultiAz`. */
+  readonly ruleId: string;
+  /** For rules that report several findings per resource, which one (`Resource::*`). */
+  readonly finding?: string;
+  readonly level: NagMessageLevel;
+  /** Construct path of the stack the resource belongs to. */
+  readonly stackPath: string;
+  /** Construct path of the resource. */
+  readonly resourcePath: string;
+  readonly resourceType: string;
+  readonly outcome: Outcome;
+  /** Why the finding is accepted, for acknowledged outcomes. */
+  readonly reason?: string;
+  /** The rule threw instead of deciding (an unresolvable token); counted as a finding. */
+  readonly error?: string;
+}
+
+/** The evaluations of one synth, shared by the packs of one App so the scorecard sees all of them. */
+export class Ledger {
+  private readonly byPack = new Map<string, Evaluation[]>();
+
+  /** Forgets what a pack recorded, before it runs again. */
+  public reset(pack: string): void {
+    this.byPack.set(pack, []);
+  }
+
+  public record(evaluation: Evaluation): void {
+    const list = this.byPack.get(evaluation.pack) ?? [];
+    list.push(evaluation);
+    this.byPack.set(evaluation.pack, list);
+  }
+
+  /** Every evaluation of every pack, in the order the packs ran. */
+  public get evaluations(): readonly Evaluation[] {
+    return [...this.byPack.values()].flat();
+  }
+}
+
+/**
+ * The reason a rule is acknowledged on the resource or one of its ancestors, in either form CDK
+ * stores: namespaced (`AwsSolutions::AwsSolutions-S1`, which lands in the report) or plain (which
+ * cdk-nag drops before reporting). Undefined when it is not acknowledged.
+ */
+export function acknowledgementReason(node: IConstruct, ruleId: string, pack: string): string | undefined {
+  const namespaced = `${pack.replace(/ /g, '-')}::${ruleId}`;
+  for (let scope: IConstruct | undefined = node; scope; scope = scope.node.scope) {
+    for (const entry of scope.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+        if (id === namespaced || id.replace(/^annotation::/i, '') === ruleId) return reason;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Wraps a rule so every compliant, non-compliant or acknowledged result lands in the ledger; cdk-nag 3
+ * itself reports only violations. The rule id suffix is pinned first, because the wrapper's own name
+ * would otherwise become the id.
+ */
+export function recordingRule(ledger: Ledger, packName: string, pluginName: string, params: IApplyRule): IApplyRule {
+  const suffix = params.ruleSuffixOverride ?? params.rule.name;
+  const ruleId = `${packName}-${suffix}`;
+  const original = params.rule;
+  const rule = (node: CfnResource): NagRuleResult => {
+    const base = {
+      pack: pluginName,
+      ruleId,
+      level: params.level,
+      stackPath: Stack.of(node).node.path,
+      resourcePath: node.node.path,
+      resourceType: node.cfnResourceType,
+    };
+    const outcomeOf = (id: string): { outcome: Outcome; reason?: string } => {
+      const reason = acknowledgementReason(node, id, pluginName);
+      return reason === undefined ? { outcome: 'nonCompliant' } : { outcome: 'acknowledged', reason };
+    };
+    let result: NagRuleResult;
+    try {
+      result = original(node);
+    } catch (error) {
+      ledger.record({ ...base, ...outcomeOf(ruleId), error: (error as Error).message });
+      throw error; // cdk-nag reports it under the rule's own id
+    }
+    if (Array.isArray(result)) {
+      if (result.length === 0) ledger.record({ ...base, outcome: 'compliant' });
+      for (const finding of result) ledger.record({ ...base, finding, ...outcomeOf(`${ruleId}[${finding}]`) });
+    } else if (result === NagRuleCompliance.COMPLIANT) {
+      ledger.record({ ...base, outcome: 'compliant' });
+    } else if (result === NagRuleCompliance.NON_COMPLIANT) {
+      ledger.record({ ...base, ...outcomeOf(ruleId) });
+    }
+    return result;
+  };
+  return { ...params, ruleSuffixOverride: suffix, rule };
+}

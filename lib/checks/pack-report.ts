@@ -1,0 +1,41 @@
+import { PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { bestPractice, FRAMEWORK_VERSION } from './framework/best-practices';
+import { bestPracticesOfRule } from './framework/rule-mapping';
+
+/** How a pack's findings affect synth. */
+export interface PackMode {
+  /**
+   * Fail synth on any unacknowledged error-level finding (for a team adopting the final
+   * architecture). Otherwise every finding is a warning: the teaching stages are meant to show their
+   * flaws and still synthesize.
+   */
+  readonly strict: boolean;
+}
+
+/** The pillars and best practices behind a rule, as `ruleMetadata` strings (the report allows no lists). */
+export function waRuleMetadata(ruleName: string): Record<string, string> {
+  const mapped = bestPracticesOfRule(ruleName);
+  const pillars = [...new Set(mapped.map((m) => bestPractice(m.bp).pillar))];
+  return {
+    pillars: pillars.join(','),
+    bestPractices: mapped.map((m) => m.bp).join(','),
+    frameworkVersion: FRAMEWORK_VERSION,
+  };
+}
+
+/**
+ * Tags every finding with its pillars and best practices, and applies the mode: cdk-nag 3 fails
+ * synth on any finding whatever its level, so outside strict mode every finding becomes a warning.
+ */
+export function finishReport(report: PolicyValidationPluginReport, mode: PackMode): PolicyValidationPluginReport {
+  const violations = report.violations.map((violation) => ({
+    ...violation,
+    severity: mode.strict ? violation.severity : 'warning',
+    ruleMetadata: { ...violation.ruleMetadata, ...waRuleMetadata(violation.ruleName) },
+  }));
+  return {
+    ...report,
+    success: violations.every((v) => v.severity !== 'error'),
+    violations,
+  };
+}

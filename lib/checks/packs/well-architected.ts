@@ -1,0 +1,117 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagPackProps, NagRuleResult, rules } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { FleetMultiAz } from '../rules/autoscaling/FleetMultiAz';
+import { FleetPreScaledForKnownPeaks } from '../rules/autoscaling/FleetPreScaledForKnownPeaks';
+import { FleetRollingUpdate } from '../rules/autoscaling/FleetRollingUpdate';
+import { FleetScalingHeadroom } from '../rules/autoscaling/FleetScalingHeadroom';
+import { FleetServesOneComponent } from '../rules/autoscaling/FleetServesOneComponent';
+import { BatchWorkOnDemand } from '../rules/compute/BatchWorkOnDemand';
+import { GravitonWhereOffered } from '../rules/compute/GravitonWhereOffered';
+import { ManagedCompute } from '../rules/compute/ManagedCompute';
+import { ServersPatchedAutomatically } from '../rules/compute/ServersPatchedAutomatically';
+import { DatabaseClusterMultiAz } from '../rules/database/DatabaseClusterMultiAz';
+import { NoCommercialLicence } from '../rules/database/NoCommercialLicence';
+import { StorageGrowsWithUse } from '../rules/database/StorageGrowsWithUse';
+import { TablePointInTimeRecovery } from '../rules/dynamodb/TablePointInTimeRecovery';
+import { TimeSeriesTableTtl } from '../rules/dynamodb/TimeSeriesTableTtl';
+import { LoadBalancerMultiAz } from '../rules/elbv2/LoadBalancerMultiAz';
+import { IvsIngestEncrypted } from '../rules/ivs/IvsIngestEncrypted';
+import { IvsPlaybackAuthorized } from '../rules/ivs/IvsPlaybackAuthorized';
+import { IvsStreamsRecorded } from '../rules/ivs/IvsStreamsRecorded';
+import { ComponentAlarmed } from '../rules/monitoring/ComponentAlarmed';
+import { ComputeTraced } from '../rules/monitoring/ComputeTraced';
+import { forgetResourceIndexes } from '../rules/resources';
+import { DataEncryptedAtRest } from '../rules/security/DataEncryptedAtRest';
+import { EntryPointAuthenticated } from '../rules/security/EntryPointAuthenticated';
+import { BrowserContentThroughCdn } from '../rules/s3/BrowserContentThroughCdn';
+import { BucketLifecycle } from '../rules/s3/BucketLifecycle';
+import { Recording, RecordingOptions } from './recording';
+
+/** One rule of the pack: the check, and the words a finding prints. */
+interface WellArchitectedRule {
+  readonly rule: (node: CfnResource) => NagRuleResult;
+  readonly level: NagMessageLevel;
+  /** What is wrong, as the finding says it. */
+  readonly info: string;
+  /** Why it matters, in the framework's terms. */
+  readonly explanation: string;
+}
+
+const { ERROR, WARN, INFO } = NagMessageLevel;
+
+/**
+ * The pack's rules. The pillars and best practices each one gives evidence for are data
+ * (framework/rule-mapping.json), not code; a rule only reads resources and their relations.
+ * Where cdk-nag already has a rule, it is reused rather than rewritten.
+ */
+export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
+  // Reliability: fault isolation, scaling, recovery
+  { rule: FleetServesOneComponent, level: WARN, info: 'The fleet serves several workload components: one blast radius for all of them.', explanation: 'A bulkhead per component keeps one failure or load spike from taking the others down.' },
+  { rule: FleetScalingHeadroom, level: ERROR, info: 'The fleet cannot scale past twice its floor, or no scaling policy adjusts it.', explanation: 'Capacity must follow demand automatically, with room for demand to at least double.' },
+  { rule: FleetPreScaledForKnownPeaks, level: WARN, info: 'Demand peaks at known events, but no scheduled action or predictive scaling prepares the fleet.', explanation: 'Reactive scaling lags a crowd that arrives at once; scale ahead of known peaks.' },
+  { rule: FleetMultiAz, level: ERROR, info: 'The fleet runs in a single subnet (Availability Zone).', explanation: 'Spread capacity over Availability Zones so a zone failure leaves the workload running.' },
+  { rule: LoadBalancerMultiAz, level: ERROR, info: 'The load balancer has nodes in fewer than two Availability Zones.', explanation: 'An entry point in one zone fails with that zone.' },
+  { rule: DatabaseClusterMultiAz, level: ERROR, info: 'The database cluster has fewer than two instances across Availability Zones.', explanation: 'A failover needs a standby instance in another zone.' },
+  { rule: TablePointInTimeRecovery, level: WARN, info: 'The DynamoDB table (or a replica) has no point-in-time recovery.', explanation: 'Back up data automatically so a bad write can be undone.' },
+  { rule: rules.s3.S3BucketVersioningEnabled, level: WARN, info: 'The bucket does not keep object versions.', explanation: 'Versions let an overwritten or deleted object be recovered.' },
+  { rule: rules.autoscaling.AutoScalingGroupELBHealthCheckRequired, level: WARN, info: 'The fleet behind a load balancer does not use its health checks.', explanation: 'Replace instances the load balancer finds unhealthy, not only those EC2 finds broken.' },
+  { rule: rules.lambda.LambdaAsyncFailureDestination, level: WARN, info: 'An asynchronous invocation configuration has no on-failure destination.', explanation: 'Events that fail every retry must land somewhere they can be replayed.' },
+  { rule: rules.lambda.LambdaEventSourceMappingDestination, level: WARN, info: 'The event source mapping has no on-failure destination.', explanation: 'A batch that fails every retry must land somewhere it can be replayed.' },
+  { rule: rules.apigw.APIGWDefaultThrottling, level: WARN, info: 'The API stage has no default throttling.', explanation: 'Throttle requests so a surge cannot exhaust the backend.' },
+  // Operational excellence: observability and safe deployment
+  { rule: ComponentAlarmed, level: WARN, info: 'No alarm with an action (or event rule notifying a topic) watches this component.', explanation: 'A component failure should reach a person before a customer reports it.' },
+  { rule: rules.cloudwatch.CloudWatchAlarmAction, level: WARN, info: 'The alarm has no action.', explanation: 'An alarm nobody is told about is a graph, not an alert.' },
+  { rule: ComputeTraced, level: WARN, info: 'The request-serving compute does not send traces to X-Ray.', explanation: 'Distributed tracing shows where a request spent its time and where it failed.' },
+  { rule: ServersPatchedAutomatically, level: WARN, info: 'No scheduled patch baseline runs on these servers.', explanation: 'Servers the team runs must receive operating-system patches without waiting for a redeploy.' },
+  { rule: FleetRollingUpdate, level: WARN, info: 'The fleet replaces instances without waiting for each batch to report healthy.', explanation: 'Deploy in small batches that stop and roll back on failure.' },
+  { rule: rules.rds.RDSEnhancedMonitoringEnabled, level: WARN, info: 'The database instance has no enhanced monitoring.', explanation: 'Operating-system metrics explain database slowdowns that engine metrics cannot.' },
+  // Security
+  { rule: rules.elb.ELBv2ACMCertificateRequired, level: ERROR, info: 'The load balancer has no TLS listener with an ACM certificate.', explanation: 'Encrypt data in transit with managed certificates.' },
+  { rule: rules.elb.ALBHttpToHttpsRedirection, level: ERROR, info: 'The load balancer serves plain HTTP without redirecting it to HTTPS.', explanation: 'Clients must not be able to talk to the workload unencrypted.' },
+  { rule: rules.elb.ALBWAFEnabled, level: WARN, info: 'No AWS WAF web ACL protects the load balancer.', explanation: 'Inspect and filter web traffic at the edge of the workload.' },
+  { rule: rules.ec2.EC2IMDSv2Enabled, level: ERROR, info: 'Instances accept IMDSv1.', explanation: 'IMDSv2 blocks credential theft through server-side request forgery.' },
+  { rule: rules.rds.RDSAutomaticMinorVersionUpgradeEnabled, level: WARN, info: 'The database instance does not take minor version upgrades automatically.', explanation: 'Minor versions carry security fixes; apply them in the maintenance window.' },
+  { rule: EntryPointAuthenticated, level: WARN, info: 'The public entry point serves callers it has not authenticated.', explanation: 'Know who is calling before serving them, or accept anonymous access on purpose.' },
+  { rule: DataEncryptedAtRest, level: ERROR, info: 'The data store does not encrypt at rest with a key whose use the account can audit.', explanation: 'Encrypt data at rest, with keys whose use is recorded.' },
+  { rule: IvsIngestEncrypted, level: ERROR, info: 'The IVS channel accepts unencrypted RTMP ingest.', explanation: 'RTMPS keeps the stream and its key private in transit.' },
+  { rule: IvsPlaybackAuthorized, level: WARN, info: 'The IVS channel plays to anyone who has its URL.', explanation: 'Signed playback tokens limit viewing to the audience that was let in.' },
+  { rule: IvsStreamsRecorded, level: WARN, info: 'The IVS channel does not record its streams.', explanation: 'A live stream exists nowhere else once it ends.' },
+  // Performance efficiency, cost optimization, sustainability
+  { rule: BrowserContentThroughCdn, level: WARN, info: 'Browsers read this bucket directly, not through a CDN.', explanation: 'Serve content from edge locations close to viewers, at CDN prices.' },
+  { rule: GravitonWhereOffered, level: WARN, info: 'The compute does not run on Graviton, though the service offers it.', explanation: 'Graviton does the same work for less energy and less money.' },
+  { rule: ManagedCompute, level: INFO, info: 'The team runs these servers itself.', explanation: 'Managed services carry patching, scaling and replacement, and share hardware efficiently.' },
+  { rule: BatchWorkOnDemand, level: WARN, info: 'Batch work runs on always-on capacity.', explanation: 'Run batch work only when there is work, scheduled or event-driven, apart from interactive work.' },
+  { rule: NoCommercialLicence, level: WARN, info: 'The database engine carries a commercial licence.', explanation: 'Licence fees are paid per vCPU whether the capacity is used or not; open engines have none.' },
+  { rule: StorageGrowsWithUse, level: WARN, info: 'Database storage is provisioned up front and cannot grow by itself.', explanation: 'Pay for the storage used, and let it grow with the data.' },
+  { rule: BucketLifecycle, level: WARN, info: 'The bucket keeps every current object in its storage class forever.', explanation: 'Move data to cheaper tiers as it ages, and expire what is no longer needed.' },
+  { rule: TimeSeriesTableTtl, level: WARN, info: 'The time-ordered table never expires items.', explanation: 'Hot data should leave hot storage when it cools.' },
+  { rule: rules.cloudwatch.CloudWatchLogGroupRetentionPeriod, level: WARN, info: 'The log group keeps its logs forever.', explanation: 'Keep logs as long as they are useful, then let them go.' },
+];
+
+/**
+ * This project's Well-Architected pack: rules for what the talk's lessons turn on (blast radius,
+ * scaling, multi-AZ, licences, storage, CDN, lifecycle, on-demand batch, Graviton, managed services,
+ * alarms, IVS), plus cdk-nag rules reused where they already exist. Every result is recorded for the
+ * per-pillar scorecard.
+ */
+export class WellArchitectedChecks extends Recording(NagPack) {
+  public readonly name = 'WellArchitected';
+
+  constructor(scope: IConstruct | undefined, options: RecordingOptions, props?: NagPackProps) {
+    super(scope, props);
+    this.packName = 'WellArchitected';
+    this.recording = options;
+  }
+
+  public validateScope(scope: IConstruct) {
+    forgetResourceIndexes();
+    return super.validateScope(scope);
+  }
+
+  protected checkResource(node: CfnResource): void {
+    for (const { rule, level, info, explanation } of WELL_ARCHITECTED_RULES) {
+      this.applyRule({ ruleSuffixOverride: rule.name, info, explanation, level, rule, node });
+    }
+  }
+}

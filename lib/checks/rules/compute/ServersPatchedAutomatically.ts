@@ -1,0 +1,47 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
+import { CfnInstance } from 'aws-cdk-lib/aws-ec2';
+import { CfnAssociation } from 'aws-cdk-lib/aws-ssm';
+import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { logicalIdOf, perStack, resolved, resourcesOfType } from '../resources';
+
+/** Documents that install operating-system patches. */
+const PATCH_DOCUMENTS = new Set(['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineAssociation', 'AWS-RunPatchBaselineWithHooks']);
+
+interface Target {
+  key?: string;
+  values?: unknown[];
+}
+
+/** `tag:<key>=<value>` and `InstanceIds` targets of the patch associations in the stack. */
+function patchTargets(stack: Stack): { tags: Set<string>; instances: Set<string> } {
+  const tags = new Set<string>();
+  const instances = new Set<string>();
+  for (const association of resourcesOfType(stack, CfnAssociation.CFN_RESOURCE_TYPE_NAME) as CfnAssociation[]) {
+    if (!PATCH_DOCUMENTS.has(String(resolved(association, association.name)))) continue;
+    for (const target of (resolved(association, association.targets) ?? []) as Target[]) {
+      for (const value of target.values ?? []) {
+        if (target.key?.startsWith('tag:')) tags.add(`${target.key.slice(4)}=${JSON.stringify(value)}`);
+        if (target.key === 'InstanceIds') instances.add(JSON.stringify(value));
+      }
+    }
+  }
+  return { tags, instances };
+}
+
+/**
+ * Servers the team runs are patched on a schedule (a Systems Manager association running the patch
+ * baseline on them), not only when someone remembers to redeploy. Lambda, Fargate and other managed
+ * compute are patched by AWS and are not judged here.
+ */
+export function ServersPatchedAutomatically(node: CfnResource): NagRuleResult {
+  if (!(node instanceof CfnAutoScalingGroup) && !(node instanceof CfnInstance)) return NagRuleCompliance.NOT_APPLICABLE;
+  const stack = Stack.of(node);
+  const targets = perStack(stack, 'patchTargets', () => patchTargets(stack));
+  if (node instanceof CfnInstance) {
+    return targets.instances.has(JSON.stringify({ Ref: logicalIdOf(node) })) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  }
+  const launched = (resolved(node, node.tags) ?? []) as Array<{ key: string; value: unknown; propagateAtLaunch: boolean }>;
+  const patched = launched.some((tag) => tag.propagateAtLaunch && targets.tags.has(`${tag.key}=${JSON.stringify(tag.value)}`));
+  return patched ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}

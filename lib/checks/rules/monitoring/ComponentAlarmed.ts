@@ -1,0 +1,73 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
+import { CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { CfnDBCluster as CfnDocDbCluster } from 'aws-cdk-lib/aws-docdb';
+import { CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
+import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { CfnRule } from 'aws-cdk-lib/aws-events';
+import { CfnTopicRule } from 'aws-cdk-lib/aws-iot';
+import { CfnChannel } from 'aws-cdk-lib/aws-ivs';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
+import { CfnTopic } from 'aws-cdk-lib/aws-sns';
+import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { logicalIdOf, perStack, referencedIds, resolved, resourcesOfType } from '../resources';
+
+/** The resources that are a workload component someone must hear about when it fails. */
+function isComponent(node: CfnResource): boolean {
+  if (node instanceof CfnDBInstance) return node.dbClusterIdentifier === undefined;
+  return [CfnAutoScalingGroup, CfnFunction, CfnTaskDefinition, CfnLoadBalancer, CfnApi, CfnDistribution, CfnDBCluster, CfnDocDbCluster, CfnChannel, CfnTopicRule].some(
+    (type) => node instanceof type,
+  );
+}
+
+/** Functions that only back CloudFormation custom resources: they run during deployments, which report their failures. */
+function deploymentHelperIds(stack: Stack): Set<string> {
+  const ids = new Set<string>();
+  for (const c of stack.node.findAll()) {
+    if (!CfnResource.isCfnResource(c) || !(c.cfnResourceType.startsWith('Custom::') || c.cfnResourceType === 'AWS::CloudFormation::CustomResource')) continue;
+    // Generic CfnResources keep their properties privately; the service token is all this reads.
+    const properties = (c as unknown as { _cfnProperties?: { ServiceToken?: unknown } })._cfnProperties;
+    referencedIds(stack.resolve(properties?.ServiceToken), ids);
+  }
+  return ids;
+}
+
+/** Logical IDs that some alarm with actions, or some event rule that notifies a topic, watches. */
+function watchedIds(stack: Stack): Set<string> {
+  const watched = new Set<string>();
+  for (const alarm of resourcesOfType(stack, CfnAlarm.CFN_RESOURCE_TYPE_NAME) as CfnAlarm[]) {
+    const actions = resolved(alarm, alarm.alarmActions);
+    if (resolved(alarm, alarm.actionsEnabled) === false || !Array.isArray(actions) || actions.length === 0) continue;
+    referencedIds(resolved(alarm, [alarm.dimensions, alarm.metrics]), watched);
+  }
+  const topics = new Set((resourcesOfType(stack, CfnTopic.CFN_RESOURCE_TYPE_NAME) as CfnResource[]).map(logicalIdOf));
+  for (const rule of resourcesOfType(stack, CfnRule.CFN_RESOURCE_TYPE_NAME) as CfnRule[]) {
+    const notifies = [...referencedIds(resolved(rule, rule.targets))].some((id) => topics.has(id));
+    if (notifies) referencedIds(resolved(rule, rule.eventPattern), watched);
+  }
+  return watched;
+}
+
+/** For fleets behind a load balancer, an alarm on their target group watches them too. */
+function relatedIds(node: CfnResource): string[] {
+  if (node instanceof CfnAutoScalingGroup) return [...referencedIds(resolved(node, node.targetGroupArns))];
+  return [];
+}
+
+/**
+ * Every workload component (fleet, function, task, load balancer, API, distribution, database, live
+ * channel, IoT rule) is watched by a CloudWatch alarm with an action, or an event rule that notifies a
+ * topic, so its failure reaches a person instead of waiting for a customer to report it.
+ */
+export function ComponentAlarmed(node: CfnResource): NagRuleResult {
+  if (!isComponent(node)) return NagRuleCompliance.NOT_APPLICABLE;
+  const stack = Stack.of(node);
+  const helpers = perStack(stack, 'deploymentHelperIds', () => deploymentHelperIds(stack));
+  if (node instanceof CfnFunction && helpers.has(logicalIdOf(node))) return NagRuleCompliance.NOT_APPLICABLE;
+  const watched = perStack(stack, 'watchedIds', () => watchedIds(stack));
+  const ids = [logicalIdOf(node), ...relatedIds(node)];
+  return ids.some((id) => watched.has(id)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}

@@ -1,0 +1,135 @@
+import { bestPractice, BestPractice, FRAMEWORK_VERSION } from './framework/best-practices';
+import { PILLARS, Pillar, RISK_WEIGHT } from './framework/pillars';
+import { bestPracticesOfRule, mappingOfRule } from './framework/rule-mapping';
+import { Evaluation, Outcome } from './ledger';
+
+/** How one pillar of one stack scores. */
+export interface PillarScore {
+  /**
+   * Risk-weighted share of the evaluated best practices that are met, 0-100 (rounded); null when no
+   * best practice of the pillar was evaluated.
+   */
+  readonly score: number | null;
+  readonly bestPracticesMet: number;
+  readonly bestPracticesEvaluated: number;
+  /** Findings (rule × resource) behind the pillar that are neither fixed nor acknowledged. */
+  readonly openFindings: number;
+  /** Findings acknowledged with a reason: deliberate or accepted trade-offs. They never count as met. */
+  readonly acceptedRisks: number;
+}
+
+/** One rule's verdict on one resource, as evidence for a best practice. */
+export interface EvidenceItem {
+  readonly rule: string;
+  readonly finding?: string;
+  readonly pack: string;
+  readonly resource: string;
+  readonly resourceType: string;
+  readonly outcome: Outcome;
+  readonly reason?: string;
+}
+
+/** `met` when all its evidence is compliant; `acceptedRisk` when the only gaps are acknowledged. */
+export type BestPracticeOutcome = 'met' | 'notMet' | 'acceptedRisk';
+
+/** An evaluated best practice with its outcome and the evidence behind it. */
+export interface BestPracticeResult extends BestPractice {
+  readonly outcome: BestPracticeOutcome;
+  readonly evidence: readonly EvidenceItem[];
+}
+
+/** Labels a scorecard carries when its stack is one of this project's case studies. */
+export interface ScorecardLabels {
+  readonly study: string;
+  readonly stage: number;
+  readonly stageSlug: string;
+}
+
+/** The Well-Architected scorecard of one stack. The schema is documented in docs/scorecard.md. */
+export interface Scorecard extends Partial<ScorecardLabels> {
+  readonly schemaVersion: 1;
+  readonly stack: string;
+  readonly frameworkVersion: string;
+  readonly pillars: Record<Pillar, PillarScore>;
+  /** Every evaluated best practice, in framework order. */
+  readonly bestPractices: readonly BestPracticeResult[];
+  /**
+   * Rules that could not decide on a resource (they threw, usually on a value known only at deploy
+   * time). They give no evidence either way; their findings are still reported and must be fixed or
+   * acknowledged like any other.
+   */
+  readonly undecided: readonly (EvidenceItem & { readonly error: string })[];
+  /** Rule ids that produced results but have no row in the mapping (a test keeps this empty). */
+  readonly unmappedRules: readonly string[];
+}
+
+function outcomeOf(evidence: readonly EvidenceItem[]): BestPracticeOutcome {
+  if (evidence.some((e) => e.outcome === 'nonCompliant')) return 'notMet';
+  if (evidence.some((e) => e.outcome === 'acknowledged')) return 'acceptedRisk';
+  return 'met';
+}
+
+function pillarScore(pillar: Pillar, results: readonly BestPracticeResult[], evaluations: readonly Evaluation[]): PillarScore {
+  const evaluated = results.filter((r) => r.pillar === pillar);
+  const met = evaluated.filter((r) => r.outcome === 'met');
+  const weight = (list: readonly BestPracticeResult[]) => list.reduce((sum, r) => sum + RISK_WEIGHT[r.risk], 0);
+  const inPillar = evaluations.filter((e) => bestPracticesOfRule(e.ruleId).some((m) => bestPractice(m.bp).pillar === pillar));
+  return {
+    score: evaluated.length === 0 ? null : Math.round((100 * weight(met)) / weight(evaluated)),
+    bestPracticesMet: met.length,
+    bestPracticesEvaluated: evaluated.length,
+    openFindings: inPillar.filter((e) => e.outcome === 'nonCompliant').length,
+    acceptedRisks: inPillar.filter((e) => e.outcome === 'acknowledged').length,
+  };
+}
+
+/**
+ * Scores one stack from the evaluations of its resources. A best practice is met when every
+ * evaluation mapped to it is compliant; not-applicable results never reach here, and a rule that
+ * could not decide gives no evidence; an acknowledged finding is an accepted risk and never counts
+ * as met. A pillar's score is the risk-weighted share
+ * (high 3, medium 2, low 1) of its evaluated best practices that are met, so adding compliant
+ * resources can never lower it.
+ */
+export function scoreStack(stack: string, evaluations: readonly Evaluation[], labels?: ScorecardLabels): Scorecard {
+  const evidence = new Map<string, EvidenceItem[]>();
+  const unmapped = new Set<string>();
+  const undecided: Scorecard['undecided'][number][] = [];
+  for (const e of evaluations) {
+    if (!mappingOfRule(e.ruleId)) {
+      unmapped.add(e.ruleId);
+      continue;
+    }
+    const mapped = bestPracticesOfRule(e.ruleId);
+    const item: EvidenceItem = {
+      rule: e.ruleId,
+      ...(e.finding ? { finding: e.finding } : {}),
+      pack: e.pack,
+      resource: e.resourcePath,
+      resourceType: e.resourceType,
+      outcome: e.outcome,
+      ...(e.reason ? { reason: e.reason } : {}),
+    };
+    if (e.error !== undefined) {
+      undecided.push({ ...item, error: e.error });
+      continue;
+    }
+    for (const { bp } of mapped) evidence.set(bp, [...(evidence.get(bp) ?? []), item]);
+  }
+  const order = (bp: BestPractice) => `${PILLARS.indexOf(bp.pillar)}:${bp.id}`;
+  const results: BestPracticeResult[] = [...evidence.entries()]
+    .map(([id, items]) => ({ ...bestPractice(id), outcome: outcomeOf(items), evidence: items }))
+    .sort((a, b) => order(a).localeCompare(order(b)));
+  const decided = evaluations.filter((e) => e.error === undefined);
+  const pillars = Object.fromEntries(PILLARS.map((p) => [p, pillarScore(p, results, decided)])) as Record<Pillar, PillarScore>;
+  return {
+    schemaVersion: 1,
+    stack,
+    ...(labels ?? {}),
+    frameworkVersion: FRAMEWORK_VERSION,
+    pillars,
+    bestPractices: results,
+    undecided,
+    unmappedRules: [...unmapped].sort(),
+  };
+}
