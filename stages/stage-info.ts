@@ -1,3 +1,33 @@
+import { Pillar } from '../lib/checks/framework/pillars';
+
+/**
+ * One thing the talk says a stage did to the pillars, checkable against computed scorecards:
+ * - `below`: each of `pillars` scores below each of `others` at this stage;
+ * - `highest`: `pillar` scores at least as high as every other pillar at this stage;
+ * - `change`: against stage `since`, `up` pillars score higher, `clearlyUp` ones at least
+ *   {@link CLEARLY_UP_POINTS} higher, and `notDown` ones no lower.
+ */
+export type PillarClaim =
+  | { readonly kind: 'below'; readonly pillars: readonly Pillar[]; readonly others: readonly Pillar[] }
+  | { readonly kind: 'highest'; readonly pillar: Pillar }
+  | {
+      readonly kind: 'change';
+      readonly since: number;
+      readonly up?: readonly Pillar[];
+      readonly clearlyUp?: readonly Pillar[];
+      readonly notDown?: readonly Pillar[];
+    };
+
+/** How much higher a "clearly" improved pillar must score. */
+export const CLEARLY_UP_POINTS = 10;
+
+/** What the talk's framework slide says of a stage. */
+export interface TalkView {
+  /** The talk's own words, shortened. */
+  readonly says: string;
+  readonly claims: readonly PillarClaim[];
+}
+
 /**
  * What a stage is, as data: importable by bin/, tests and the workshop CLI without loading any CDK
  * construct code.
@@ -21,6 +51,12 @@ export interface StageInfo {
    * starts over empty), and the data-safety check says so.
    */
   readonly retiredParts: readonly string[];
+  /**
+   * What the talk says this stage did to each pillar, where it says so; a test checks every claim
+   * against the scorecards computed from the synthesized stages.
+   * @default - the talk gives no framework view of this stage
+   */
+  readonly talk?: TalkView;
 }
 
 /** One of the talk's case studies: a stack name, a context key and its stages in order. */

@@ -33,6 +33,17 @@ function numberContext(app: App, key: string, min: number, max: number): number 
   return number;
 }
 
+/** The media distribution's custom domain: both keys or neither. */
+function mediaDomainContext(app: App): { name: string; certificateArn: string } | undefined {
+  const name = app.node.tryGetContext('mediaDomainName');
+  const certificateArn = app.node.tryGetContext('mediaCertificateArn');
+  if (name === undefined && certificateArn === undefined) return undefined;
+  if (typeof name !== 'string' || typeof certificateArn !== 'string') {
+    throw new Error("Context 'mediaDomainName' and 'mediaCertificateArn' go together: a domain and its us-east-1 ACM certificate");
+  }
+  return { name, certificateArn };
+}
+
 /** The case-study stacks of an App. */
 export interface Platforms {
   readonly video: VideoPlatformStack;
@@ -65,6 +76,7 @@ export function addPlatforms(app: App): Platforms {
     ...shared,
     stage: videoStage.id,
     webAclArn: app.node.tryGetContext('webAclArn'),
+    mediaDomain: mediaDomainContext(app),
     liveEvents,
   });
   const iot = new IotPlatformStack(app, IOT_PLATFORM.stackName, { ...shared, ...iotOptions, stage: iotStage.id });

@@ -1,10 +1,12 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { Alerts } from './alerts';
+import { EdgeProtection } from './edge-protection';
 
 /** Properties of {@link MediaDistribution}. */
 export interface MediaDistributionProps {
@@ -21,9 +23,15 @@ export interface MediaDistributionProps {
   readonly recordings?: s3.IBucket;
   /**
    * ARN of a WAF web ACL with scope CLOUDFRONT (it lives in us-east-1).
-   * @default - no web ACL
+   * @default - one of its own ({@link EdgeProtection}) when the stack is in us-east-1, none elsewhere
    */
   readonly webAclArn?: string;
+  /**
+   * A custom domain for the media, with its ACM certificate (which CloudFront needs in us-east-1).
+   * With it viewers get TLS 1.2 or later; the default *.cloudfront.net certificate allows TLS 1.0.
+   * @default - the distribution's own domain name
+   */
+  readonly domain?: { readonly name: string; readonly certificateArn: string };
 }
 
 /**
@@ -33,9 +41,11 @@ export interface MediaDistributionProps {
  */
 export class MediaDistribution extends Construct {
   public readonly distribution: cloudfront.Distribution;
+  private readonly domainName?: string;
 
   constructor(scope: Construct, id: string, props: MediaDistributionProps) {
     super(scope, id);
+    this.domainName = props.domain?.name;
     const manifests = new cloudfront.CachePolicy(this, 'ManifestCache', {
       comment: 'HLS/DASH manifests: seconds, they change while a stream is live',
       minTtl: Duration.seconds(0),
@@ -72,6 +82,8 @@ export class MediaDistribution extends Construct {
       additionalBehaviors[manifest] = behavior(mediaOrigin, manifests, true);
     }
 
+    // CLOUDFRONT-scope web ACLs exist only in us-east-1; from another region pass webAclArn instead.
+    const webAclArn = props.webAclArn ?? (Stack.of(this).region === 'us-east-1' ? new EdgeProtection(this, 'EdgeProtection').arn : undefined);
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Video platform media',
       defaultBehavior: behavior(mediaOrigin, segments, false),
@@ -82,7 +94,14 @@ export class MediaDistribution extends Construct {
       enableLogging: true,
       logBucket: props.accessLogs,
       logFilePrefix: 'cdn/',
-      webAclId: props.webAclArn,
+      webAclId: webAclArn,
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
     });
 
     // CloudFront publishes its metrics in us-east-1 only; an alarm in another region would never see data.
@@ -94,27 +113,26 @@ export class MediaDistribution extends Construct {
       });
     }
 
-    acknowledge(
-      this.distribution,
-      {
-        rule: 'AwsSolutions-CFR1',
-        reason: 'The audience is worldwide; licensing that needs geo restriction belongs to each title, not the whole distribution.',
-      },
-      {
+    acknowledge(this.distribution, {
+      rule: 'AwsSolutions-CFR1',
+      reason: 'The audience is worldwide; licensing that needs geo restriction belongs to each title, not the whole distribution.',
+    });
+    if (!props.domain) {
+      acknowledge(this.distribution, {
         rule: 'AwsSolutions-CFR4',
-        reason: 'The default *.cloudfront.net certificate cannot pin TLS 1.2; a custom domain with an ACM certificate would.',
-      },
-    );
-    if (!props.webAclArn) {
+        reason: 'The default *.cloudfront.net certificate cannot pin TLS 1.2; pass a media domain with its ACM certificate (context mediaDomainName, mediaCertificateArn) to get it.',
+      });
+    }
+    if (!webAclArn) {
       acknowledge(this.distribution, {
         rule: 'AwsSolutions-CFR2',
-        reason: 'Static, cacheable media behind signed-out GETs only; pass context webAclArn (a us-east-1 CLOUDFRONT web ACL) to attach WAF.',
+        reason: 'CLOUDFRONT web ACLs live in us-east-1 only and this stack is elsewhere; pass context webAclArn (a us-east-1 CLOUDFRONT web ACL) to attach one.',
       });
     }
   }
 
-  /** `https://<domain>` of the distribution. */
+  /** `https://<domain>` viewers use: the custom domain when there is one. */
   public get url(): string {
-    return `https://${this.distribution.distributionDomainName}`;
+    return `https://${this.domainName ?? this.distribution.distributionDomainName}`;
   }
 }

@@ -47,6 +47,11 @@ export class Network extends Construct {
         },
         { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
       ],
+      // Free gateway endpoints: S3 and DynamoDB traffic from the app subnets never pays NAT processing.
+      gatewayEndpoints: {
+        S3: { service: ec2.GatewayVpcEndpointAwsService.S3 },
+        DynamoDB: { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB },
+      },
       flowLogs: {
         Rejected: {
           trafficType: ec2.FlowLogTrafficType.REJECT,

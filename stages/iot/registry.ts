@@ -25,6 +25,10 @@ export const IOT_PLATFORM: CaseStudyInfo = {
       ],
       retires: [],
       retiredParts: [],
+      talk: {
+        says: 'A reasonable set of results: reliability is high, the thing customers care about most; the other areas could use improvement.',
+        claims: [{ kind: 'highest', pillar: 'reliability' }],
+      },
     },
     {
       id: 2,
@@ -42,6 +46,17 @@ export const IOT_PLATFORM: CaseStudyInfo = {
       ],
       retires: ['RDS for Oracle: retained with its data (DeletionPolicy Retain) until the migration is verified'],
       retiredParts: ['Oracle'],
+      talk: {
+        says: 'To no one\'s surprise, cost optimization increased significantly with this one move.',
+        claims: [
+          {
+            kind: 'change',
+            since: 1,
+            clearlyUp: ['costOptimization'],
+            notDown: ['operationalExcellence', 'security', 'reliability', 'performanceEfficiency', 'sustainability'],
+          },
+        ],
+      },
     },
     {
       id: 3,
@@ -100,6 +115,17 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'Aurora: retained with its data (DeletionPolicy Retain), no longer written',
       ],
       retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
+      talk: {
+        says: 'Improvements in every area except reliability, which was already sky high and stayed there: cloud native without sacrificing any of it.',
+        claims: [
+          {
+            kind: 'change',
+            since: 2,
+            up: ['operationalExcellence', 'security', 'performanceEfficiency', 'costOptimization', 'sustainability'],
+            notDown: ['reliability'],
+          },
+        ],
+      },
     },
   ],
 };

@@ -13,6 +13,12 @@ export interface VideoPlatformOptions {
    */
   readonly webAclArn?: string;
   /**
+   * A custom domain for the media distribution (stage 3 onwards) and its ACM certificate, which must
+   * be in us-east-1. Viewers then get TLS 1.2 or later.
+   * @default - the distribution's own *.cloudfront.net name
+   */
+  readonly mediaDomain?: { readonly name: string; readonly certificateArn: string };
+  /**
    * Known live events to pre-scale the pools for (stage 2 onwards, while pools exist).
    * @default - none
    */

@@ -1,3 +1,4 @@
+import { PILLARS } from '../../lib/checks/framework/pillars';
 import { CaseStudyInfo } from '../stage-info';
 
 /** The talk's first story: a custom video streaming platform, from proof of concept to managed services. */
@@ -26,6 +27,12 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       ],
       retires: [],
       retiredParts: [],
+      talk: {
+        says: 'Reasonable success with operations, cost and security, and no success with reliability or performance.',
+        claims: [
+          { kind: 'below', pillars: ['reliability', 'performanceEfficiency'], others: ['operationalExcellence', 'security', 'costOptimization'] },
+        ],
+      },
     },
     {
       id: 2,
@@ -59,6 +66,12 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       ],
       retires: ['The video pool and its ALB path rule (stateless); the chat pool stays behind the ALB'],
       retiredParts: ['VideoPool'],
+      talk: {
+        says: 'Cost optimization, reliability and performance improved, without degrading operations or security.',
+        claims: [
+          { kind: 'change', since: 1, up: ['costOptimization', 'reliability', 'performanceEfficiency'], notDown: ['operationalExcellence', 'security'] },
+        ],
+      },
     },
     {
       id: 4,
@@ -95,6 +108,10 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       ],
       retires: [],
       retiredParts: [],
+      talk: {
+        says: 'Applying the framework\'s principles, the team made improvements in all areas.',
+        claims: [{ kind: 'change', since: 1, up: PILLARS }],
+      },
     },
   ],
 };

@@ -19,7 +19,7 @@ export function buildCloudFront(stack: Stack, options: VideoPlatformOptions): vo
   const entrance = new PublicEntrance(stack, 'Entrance', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
 
   const cdn = new MediaDistribution(stack, 'MediaDistribution', {
-    media: media.bucket, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn,
+    media: media.bucket, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
 
   const chat = videoAppPool(stack, 'ChatPool', {

@@ -12,7 +12,7 @@ import { VideoPlatformOptions } from './options';
 export function buildServerlessChat(stack: Stack, options: VideoPlatformOptions): void {
   const { logs, media, alerts } = videoFoundation(stack, options, { egress: false });
   const cdn = new MediaDistribution(stack, 'MediaDistribution', {
-    media: media.bucket, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn,
+    media: media.bucket, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
   const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
 

@@ -13,7 +13,7 @@ export function buildIvs(stack: Stack, options: VideoPlatformOptions): void {
   const { logs, media, alerts } = videoFoundation(stack, options, { egress: false });
   const live = new LiveChannel(stack, 'LiveChannel', { accessLogs: logs.bucket, alerts });
   const cdn = new MediaDistribution(stack, 'MediaDistribution', {
-    media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn,
+    media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
   const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
 

@@ -20,10 +20,13 @@ import { IvsIngestEncrypted } from '../rules/ivs/IvsIngestEncrypted';
 import { IvsPlaybackAuthorized } from '../rules/ivs/IvsPlaybackAuthorized';
 import { IvsStreamsRecorded } from '../rules/ivs/IvsStreamsRecorded';
 import { ComponentAlarmed } from '../rules/monitoring/ComponentAlarmed';
+import { ComponentOnDashboard } from '../rules/monitoring/ComponentOnDashboard';
 import { ComputeTraced } from '../rules/monitoring/ComputeTraced';
 import { forgetResourceIndexes } from '../rules/resources';
 import { DataEncryptedAtRest } from '../rules/security/DataEncryptedAtRest';
 import { EntryPointAuthenticated } from '../rules/security/EntryPointAuthenticated';
+import { TlsCertificateManaged } from '../rules/security/TlsCertificateManaged';
+import { GatewayEndpointsWithNat } from '../rules/network/GatewayEndpointsWithNat';
 import { BrowserContentThroughCdn } from '../rules/s3/BrowserContentThroughCdn';
 import { BucketLifecycle } from '../rules/s3/BucketLifecycle';
 import { Recording, RecordingOptions } from './recording';
@@ -61,13 +64,14 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   { rule: rules.apigw.APIGWDefaultThrottling, level: WARN, info: 'The API stage has no default throttling.', explanation: 'Throttle requests so a surge cannot exhaust the backend.' },
   // Operational excellence: observability and safe deployment
   { rule: ComponentAlarmed, level: WARN, info: 'No alarm with an action (or event rule notifying a topic) watches this component.', explanation: 'A component failure should reach a person before a customer reports it.' },
+  { rule: ComponentOnDashboard, level: WARN, info: 'No CloudWatch dashboard shows this component.', explanation: 'During an incident operators need the workload\'s health in one place.' },
   { rule: rules.cloudwatch.CloudWatchAlarmAction, level: WARN, info: 'The alarm has no action.', explanation: 'An alarm nobody is told about is a graph, not an alert.' },
   { rule: ComputeTraced, level: WARN, info: 'The request-serving compute does not send traces to X-Ray.', explanation: 'Distributed tracing shows where a request spent its time and where it failed.' },
   { rule: ServersPatchedAutomatically, level: WARN, info: 'No scheduled patch baseline runs on these servers.', explanation: 'Servers the team runs must receive operating-system patches without waiting for a redeploy.' },
   { rule: FleetRollingUpdate, level: WARN, info: 'The fleet replaces instances without waiting for each batch to report healthy.', explanation: 'Deploy in small batches that stop and roll back on failure.' },
   { rule: rules.rds.RDSEnhancedMonitoringEnabled, level: WARN, info: 'The database instance has no enhanced monitoring.', explanation: 'Operating-system metrics explain database slowdowns that engine metrics cannot.' },
   // Security
-  { rule: rules.elb.ELBv2ACMCertificateRequired, level: ERROR, info: 'The load balancer has no TLS listener with an ACM certificate.', explanation: 'Encrypt data in transit with managed certificates.' },
+  { rule: TlsCertificateManaged, level: ERROR, info: 'TLS is not terminated with an ACM certificate of the workload\'s own domain.', explanation: 'Use certificates the account manages, issued and renewed by ACM.' },
   { rule: rules.elb.ALBHttpToHttpsRedirection, level: ERROR, info: 'The load balancer serves plain HTTP without redirecting it to HTTPS.', explanation: 'Clients must not be able to talk to the workload unencrypted.' },
   { rule: rules.elb.ALBWAFEnabled, level: WARN, info: 'No AWS WAF web ACL protects the load balancer.', explanation: 'Inspect and filter web traffic at the edge of the workload.' },
   { rule: rules.ec2.EC2IMDSv2Enabled, level: ERROR, info: 'Instances accept IMDSv1.', explanation: 'IMDSv2 blocks credential theft through server-side request forgery.' },
@@ -84,6 +88,7 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   { rule: BatchWorkOnDemand, level: WARN, info: 'Batch work runs on always-on capacity.', explanation: 'Run batch work only when there is work, scheduled or event-driven, apart from interactive work.' },
   { rule: NoCommercialLicence, level: WARN, info: 'The database engine carries a commercial licence.', explanation: 'Licence fees are paid per vCPU whether the capacity is used or not; open engines have none.' },
   { rule: StorageGrowsWithUse, level: WARN, info: 'Database storage is provisioned up front and cannot grow by itself.', explanation: 'Pay for the storage used, and let it grow with the data.' },
+  { rule: GatewayEndpointsWithNat, level: WARN, info: 'S3 and DynamoDB traffic leaves the VPC through NAT gateways that bill per gigabyte.', explanation: 'Gateway endpoints carry S3 and DynamoDB traffic privately and for free.' },
   { rule: BucketLifecycle, level: WARN, info: 'The bucket keeps every current object in its storage class forever.', explanation: 'Move data to cheaper tiers as it ages, and expire what is no longer needed.' },
   { rule: TimeSeriesTableTtl, level: WARN, info: 'The time-ordered table never expires items.', explanation: 'Hot data should leave hot storage when it cools.' },
   { rule: rules.cloudwatch.CloudWatchLogGroupRetentionPeriod, level: WARN, info: 'The log group keeps its logs forever.', explanation: 'Keep logs as long as they are useful, then let them go.' },

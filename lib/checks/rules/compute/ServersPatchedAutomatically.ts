@@ -41,7 +41,7 @@ export function ServersPatchedAutomatically(node: CfnResource): NagRuleResult {
   if (node instanceof CfnInstance) {
     return targets.instances.has(JSON.stringify({ Ref: logicalIdOf(node) })) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
-  const launched = (resolved(node, node.tags) ?? []) as Array<{ key: string; value: unknown; propagateAtLaunch: boolean }>;
+  const launched = (resolved(node, node.tags.renderTags()) ?? []) as Array<{ key: string; value: unknown; propagateAtLaunch: boolean }>;
   const patched = launched.some((tag) => tag.propagateAtLaunch && targets.tags.has(`${tag.key}=${JSON.stringify(tag.value)}`));
   return patched ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -1,27 +1,12 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
-import { CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
-import { CfnDBCluster as CfnDocDbCluster } from 'aws-cdk-lib/aws-docdb';
-import { CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
-import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
-import { CfnTopicRule } from 'aws-cdk-lib/aws-iot';
-import { CfnChannel } from 'aws-cdk-lib/aws-ivs';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { isWorkloadComponent } from './components';
 import { logicalIdOf, perStack, referencedIds, resolved, resourcesOfType } from '../resources';
-
-/** The resources that are a workload component someone must hear about when it fails. */
-function isComponent(node: CfnResource): boolean {
-  if (node instanceof CfnDBInstance) return node.dbClusterIdentifier === undefined;
-  return [CfnAutoScalingGroup, CfnFunction, CfnTaskDefinition, CfnLoadBalancer, CfnApi, CfnDistribution, CfnDBCluster, CfnDocDbCluster, CfnChannel, CfnTopicRule].some(
-    (type) => node instanceof type,
-  );
-}
 
 /** Functions that only back CloudFormation custom resources: they run during deployments, which report their failures. */
 function deploymentHelperIds(stack: Stack): Set<string> {
@@ -63,7 +48,7 @@ function relatedIds(node: CfnResource): string[] {
  * topic, so its failure reaches a person instead of waiting for a customer to report it.
  */
 export function ComponentAlarmed(node: CfnResource): NagRuleResult {
-  if (!isComponent(node)) return NagRuleCompliance.NOT_APPLICABLE;
+  if (!isWorkloadComponent(node)) return NagRuleCompliance.NOT_APPLICABLE;
   const stack = Stack.of(node);
   const helpers = perStack(stack, 'deploymentHelperIds', () => deploymentHelperIds(stack));
   if (node instanceof CfnFunction && helpers.has(logicalIdOf(node))) return NagRuleCompliance.NOT_APPLICABLE;

@@ -1,0 +1,59 @@
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+
+/** Properties of {@link EdgeProtection}. */
+export interface EdgeProtectionProps {
+  /**
+   * Requests one client IP may make in any five minutes before it is blocked. A viewer fetches a
+   * media segment every two to six seconds (about 150 requests in five minutes); the ceiling leaves
+   * room for a venue of viewers behind one address.
+   * @default 10000
+   */
+  readonly requestsPerFiveMinutesPerIp?: number;
+}
+
+const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
+
+/**
+ * An AWS WAF web ACL for a CloudFront distribution (scope CLOUDFRONT, which only exists in
+ * us-east-1): AWS managed rule groups for common exploits, known bad inputs and IP reputation, and a
+ * rate-based rule that throttles any single client before it can exhaust the origin.
+ */
+export class EdgeProtection extends Construct {
+  public readonly webAcl: wafv2.CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: EdgeProtectionProps = {}) {
+    super(scope, id);
+    const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
+      cloudWatchMetricsEnabled: true,
+      metricName,
+      sampledRequestsEnabled: true,
+    });
+    this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      scope: 'CLOUDFRONT',
+      description: 'Managed protections and per-IP throttling for the media distribution',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('MediaEdge'),
+      rules: [
+        {
+          name: 'ThrottlePerIp',
+          priority: 0,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: props.requestsPerFiveMinutesPerIp ?? 10_000, aggregateKeyType: 'IP' } },
+          visibilityConfig: visibility('ThrottlePerIp'),
+        },
+        ...MANAGED_RULE_GROUPS.map((name, index) => ({
+          name,
+          priority: index + 1,
+          overrideAction: { none: {} },
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+          visibilityConfig: visibility(name),
+        })),
+      ],
+    });
+  }
+
+  public get arn(): string {
+    return this.webAcl.attrArn;
+  }
+}
