@@ -62,7 +62,9 @@ function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValida
   });
   scorecards.set(app, cards);
   if (print && cards.length > 0) {
-    process.stderr.write(`\n${formatScorecardTable(cards)}\n(scorecards: ${path.relative(process.cwd(), path.dirname(context.stackTemplates[0].templatePath)) || '.'}/<stack>.scorecard.json)\n\n`);
+    const where = path.relative(process.cwd(), path.dirname(context.stackTemplates[0].templatePath)) || '.';
+    // After CDK has printed its validation report, so the table is the last thing synth shows.
+    process.once('exit', () => process.stderr.write(`\n${formatScorecardTable(cards)}\n(scorecards: ${where}/<stack>.scorecard.json)\n`));
   }
 }
 

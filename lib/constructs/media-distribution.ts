@@ -118,10 +118,8 @@ export class MediaDistribution extends Construct {
       reason: 'The audience is worldwide; licensing that needs geo restriction belongs to each title, not the whole distribution.',
     });
     if (!props.domain) {
-      acknowledge(this.distribution, {
-        rule: 'AwsSolutions-CFR4',
-        reason: 'The default *.cloudfront.net certificate cannot pin TLS 1.2; pass a media domain with its ACM certificate (context mediaDomainName, mediaCertificateArn) to get it.',
-      });
+      const reason = 'The default *.cloudfront.net certificate cannot pin TLS 1.2; pass a media domain with its ACM certificate (context mediaDomainName, mediaCertificateArn) to get it.';
+      acknowledge(this.distribution, { rule: 'AwsSolutions-CFR4', reason }, { rule: 'WellArchitected-TlsCertificateManaged', reason });
     }
     if (!webAclArn) {
       acknowledge(this.distribution, {

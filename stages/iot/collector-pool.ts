@@ -7,6 +7,7 @@ import { Alerts } from '../../lib/constructs/alerts';
 import { AppPool } from '../../lib/constructs/app-pool';
 import { Network } from '../../lib/constructs/network';
 import { NodeAppBundle } from '../../lib/constructs/node-app-bundle';
+import { acknowledge } from '../../lib/checks/acknowledge';
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
 
 /** The collector's storage adapter: the one line of code the talk says changed per database. */
@@ -28,6 +29,29 @@ export interface CollectorFleetProps {
   readonly database: CollectorDatabase;
   /** The real-time table, from stage 4. */
   readonly realtime?: { table: dynamodb.ITableV2; hotWindowDays: number };
+}
+
+/** The forklift's own design, kept on purpose until stage 5 replaces the fleet; each reason is the talk's. */
+function acknowledgeForkliftDesign(fleet: AppPool, entrance: PublicEntrance): void {
+  acknowledge(
+    fleet,
+    {
+      rule: 'WellArchitected-FleetServesOneComponent',
+      reason: 'The talk: "all of the data collection and analysis is done on a single auto-scaling pool", the forklift\'s blast radius; stage 5 splits them into a Lambda per event and Fargate jobs.',
+    },
+    {
+      rule: 'WellArchitected-BatchWorkOnDemand',
+      reason: 'The forklift analyses on the always-on collection fleet, as it did on premises; stage 5 runs analysis as Fargate tasks only when a job exists.',
+    },
+    {
+      rule: 'WellArchitected-ManagedCompute',
+      reason: 'The forklift keeps the EC2 fleet the team knew how to run ("that code is solid"); stage 5 migrates compute to Lambda and Fargate.',
+    },
+  );
+  acknowledge(entrance, {
+    rule: 'WellArchitected-EntryPointAuthenticated',
+    reason: 'Forklifted as it ran on premises: devices post readings to an open HTTP endpoint; device identity (X.509 certificates) arrives with IoT Core in stage 5.',
+  });
 }
 
 /**
@@ -63,5 +87,6 @@ export function collectorFleet(scope: Construct, props: CollectorFleetProps): Ap
   props.realtime?.table.grant(fleet.instanceRole, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query');
   props.entrance.routeEverythingTo(fleet);
   fleet.asg.scaleOnRequestCount('RequestsPerTarget', { targetRequestsPerMinute: 6000 });
+  acknowledgeForkliftDesign(fleet, props.entrance);
   return fleet;
 }

@@ -4,7 +4,7 @@ import { preScaleForLiveEvents } from '../../lib/constructs/live-event-prescalin
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
 import { CHAT, VIDEO } from './capacity';
 import { videoFoundation } from './foundation';
-import { videoAppBundle, videoAppPool } from './video-app-pool';
+import { acknowledgeAnonymousViewers, acknowledgeVideoFromOrigin, videoAppBundle, videoAppPool } from './video-app-pool';
 import { VideoPlatformOptions } from './options';
 
 
@@ -34,6 +34,9 @@ export function buildSplitPools(stack: Stack, options: VideoPlatformOptions): vo
   const events = options.liveEvents ?? [];
   preScaleForLiveEvents(video, video.asg, events, { baseMin: VIDEO.min, max: VIDEO.max, during: (e) => e.videoInstances });
   preScaleForLiveEvents(chat, chat.asg, events, { baseMin: CHAT.min, max: CHAT.max, during: (e) => e.chatInstances });
+
+  acknowledgeAnonymousViewers(entrance);
+  acknowledgeVideoFromOrigin(media.bucket);
 
   new CfnOutput(stack, 'Url', { value: entrance.url, description: 'The platform: /video/catalog, /chat/ws' });
 }

@@ -5,7 +5,7 @@ import { MediaDistribution } from '../../lib/constructs/media-distribution';
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
 import { CHAT } from './capacity';
 import { videoFoundation } from './foundation';
-import { videoAppBundle, videoAppPool } from './video-app-pool';
+import { acknowledgeAnonymousViewers, videoAppBundle, videoAppPool } from './video-app-pool';
 import { VideoPlatformOptions } from './options';
 
 
@@ -29,6 +29,8 @@ export function buildCloudFront(stack: Stack, options: VideoPlatformOptions): vo
   entrance.routePaths(chat, ['/chat/*'], 20);
   chat.scaleOnCpuSteps();
   preScaleForLiveEvents(chat, chat.asg, options.liveEvents ?? [], { baseMin: CHAT.min, max: CHAT.max, during: (e) => e.chatInstances });
+
+  acknowledgeAnonymousViewers(entrance);
 
   new CfnOutput(stack, 'Url', { value: entrance.url, description: 'Chat: /chat/ws' });
   new CfnOutput(stack, 'MediaUrl', { value: cdn.url, description: 'Video assets, e.g. <MediaUrl>/<title>/index.m3u8' });

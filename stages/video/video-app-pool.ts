@@ -8,6 +8,7 @@ import { AppPool } from '../../lib/constructs/app-pool';
 import { ChatDatabase } from '../../lib/constructs/chat-database';
 import { Network } from '../../lib/constructs/network';
 import { NodeAppBundle } from '../../lib/constructs/node-app-bundle';
+import { PublicEntrance } from '../../lib/constructs/public-entrance';
 
 /** What the video app on a pool serves: everything (the monolith), or one side of the split. */
 export type VideoAppRole = 'all' | 'video' | 'chat';
@@ -32,6 +33,22 @@ export function videoAppBundle(scope: Construct): NodeAppBundle {
     entry: 'lib/runtime/video-app/main.ts',
     // Optional peers of the mongodb and ws packages that DocumentDB and this app never use.
     externals: ['kerberos', '@mongodb-js/zstd', '@aws-sdk/credential-providers', 'gcp-metadata', 'snappy', 'socks', 'aws4', 'mongodb-client-encryption', 'bufferutil', 'utf-8-validate'],
+  });
+}
+
+/** Viewers browse, watch and chat without signing in, as the talk's platform did; every stage that has an ALB says so. */
+export function acknowledgeAnonymousViewers(entrance: PublicEntrance): void {
+  acknowledge(entrance, {
+    rule: 'WellArchitected-EntryPointAuthenticated',
+    reason: 'Viewers browse and chat anonymously, as on the talk\'s platform; a ticketed deployment adds a Cognito or OIDC authenticate action on the listener.',
+  });
+}
+
+/** Until stage 3, browsers fetch video straight from the bucket with presigned URLs: the origin is the only place it is served from. */
+export function acknowledgeVideoFromOrigin(media: s3.IBucket): void {
+  acknowledge(media, {
+    rule: 'WellArchitected-BrowserContentThroughCdn',
+    reason: 'The talk\'s stages 1-2 serve video from the app and the bucket; stage 3 moves delivery to CloudFront ("use on-demand resources").',
   });
 }
 
@@ -62,6 +79,10 @@ export function videoAppPool(scope: Construct, id: string, props: VideoAppPoolPr
   pool.instanceRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.media.arnForObjects('*')] }));
   pool.instanceRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.media.bucketArn] }));
   props.database.allowAppAccess(pool.asg);
+  acknowledge(pool, {
+    rule: 'WellArchitected-ManagedCompute',
+    reason: 'The talk\'s stages 1-3 run video and chat on instances the team manages; chat moves to API Gateway and Lambda in stage 4 and live video to IVS in stage 5.',
+  });
   acknowledge(pool.instanceRole, {
     rule: `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(props.media.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
     reason: 'The app presigns GET URLs for any video asset in the media bucket; read-only, objects only.',

@@ -8,13 +8,14 @@ import { acknowledgementsIn, readValidationReport, ValidationReport } from '../s
  * the local esbuild. The slow path, so each stage number is synthesized once, for both case studies.
  */
 const STAGES = [1, 2, 3, 4, 5];
+const PACKS = ['AwsSolutions', 'WellArchitected'];
 const results = new Map<number, { report: ValidationReport; acknowledged: string[] }>();
 beforeAll(() => {
   for (const id of STAGES) {
     const app = makeApp({ context: { video: id, iot: id } });
     addPlatforms(app);
     const assembly = app.synth();
-    results.set(id, { report: readValidationReport(assembly.directory), acknowledged: acknowledgementsIn(app, 'AwsSolutions') });
+    results.set(id, { report: readValidationReport(assembly.directory), acknowledged: PACKS.flatMap((p) => acknowledgementsIn(app, p)) });
   }
 }, 90_000);
 
@@ -35,9 +36,21 @@ describe.each(STAGES)('stage %i of both case studies at full synth', (id) => {
     }
   });
 
+  test('every Well-Architected finding carries its pillars and best practices, and accepted ones a namespaced reason', () => {
+    const wa = plugin(id, 'WellArchitected')!;
+    for (const finding of [...wa.violations, ...(wa.suppressedViolations ?? [])]) {
+      expect(finding.ruleMetadata?.bestPractices).toMatch(/^[A-Z]+\d\d-BP\d\d/);
+      expect(finding.severity).toBe('warning');
+    }
+    for (const suppressed of wa.suppressedViolations ?? []) {
+      expect(suppressed.acknowledgedId).toMatch(/^WellArchitected::/);
+      expect(suppressed.reason.length).toBeGreaterThanOrEqual(20);
+    }
+  });
+
   test('no acknowledgement is stale: each one matches a finding of this stage', () => {
     const used = new Set(
-      (plugin(id, 'AwsSolutions')!.suppressedViolations ?? []).map((s) => `${s.acknowledgedAt} ${s.acknowledgedId}`),
+      PACKS.flatMap((p) => plugin(id, p)!.suppressedViolations ?? []).map((s) => `${s.acknowledgedAt} ${s.acknowledgedId}`),
     );
     expect(results.get(id)!.acknowledged.filter((ack) => !used.has(ack))).toEqual([]);
   });

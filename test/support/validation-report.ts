@@ -7,9 +7,16 @@ import { IConstruct } from 'constructs';
 export interface ValidationReport {
   readonly pluginReports: Array<{
     readonly pluginName: string;
-    readonly violations: Array<{ ruleName: string; severity: string; violatingConstructs: Array<{ constructPath: string }> }>;
+    readonly violations: Array<{
+      ruleName: string;
+      severity: string;
+      ruleMetadata?: Record<string, string>;
+      violatingConstructs: Array<{ constructPath: string }>;
+    }>;
     readonly suppressedViolations?: Array<{
       ruleName: string;
+      severity: string;
+      ruleMetadata?: Record<string, string>;
       acknowledgedId: string;
       reason: string;
       acknowledgedAt: string;

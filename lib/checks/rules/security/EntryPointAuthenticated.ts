@@ -1,5 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnApi, CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnListener, CfnListenerRule, CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnPolicy as CfnIotPolicy } from 'aws-cdk-lib/aws-iot';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
@@ -40,8 +40,9 @@ function listenerAuthenticates(node: CfnListener): NagRuleResult {
 export function EntryPointAuthenticated(node: CfnResource): NagRuleResult {
   if (node instanceof CfnListener) return listenerAuthenticates(node);
   if (node instanceof CfnRoute) {
-    const key = resolved(node, node.routeKey);
-    if (typeof key === 'string' && key.startsWith('$') && key !== '$connect') return NagRuleCompliance.NOT_APPLICABLE;
+    const api = (resourcesOfType(Stack.of(node), CfnApi.CFN_RESOURCE_TYPE_NAME) as CfnApi[]).find((a) => refersTo(node, node.apiId, a));
+    const webSocket = api !== undefined && resolved(api, api.protocolType) === 'WEBSOCKET';
+    if (webSocket && resolved(node, node.routeKey) !== '$connect') return NagRuleCompliance.NOT_APPLICABLE;
     const type = resolved(node, node.authorizationType);
     return type !== undefined && type !== 'NONE' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
