@@ -1,6 +1,5 @@
 import { IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { IApplyRule, NagPack } from 'cdk-nag';
-import { IConstruct } from 'constructs';
+import { IApplyRule } from 'cdk-nag';
 import { Ledger, recordingRule } from '../ledger';
 import { finishReport } from '../pack-report';
 
@@ -21,33 +20,32 @@ export interface RecordingOptions {
   readonly onValidated?: (context: IPolicyValidationContext) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NagPackClass = abstract new (...args: any[]) => NagPack;
-
 /**
- * Turns a cdk-nag pack into one that keeps every result (compliant, non-compliant, acknowledged) in a
- * ledger, tags each finding with its pillars and best practices, and only fails synth in strict mode.
- * A mixin, so the stock AWS Solutions pack and this project's own pack behave the same way.
+ * What turns a cdk-nag pack into one that keeps every result (compliant, non-compliant,
+ * acknowledged) in a ledger, tags each finding with its pillars and best practices, and only fails
+ * synth in strict mode. Each recording pack delegates its `validateScope`, `validate` and `applyRule`
+ * here, so the stock AWS Solutions pack and this project's own pack behave the same way.
  */
-export function Recording<TBase extends NagPackClass>(Base: TBase) {
-  abstract class RecordingPack extends Base {
-    declare protected recording: RecordingOptions;
+export class PackRecorder {
+  constructor(
+    private readonly options: RecordingOptions,
+    private readonly pluginName: string,
+  ) {}
 
-    /** Checks a construct tree without synth (unit tests), starting a fresh record for this pack. */
-    public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-      this.recording.ledger.reset(this.name);
-      return super.validateScope(scope);
-    }
-
-    public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-      const report = finishReport(super.validate(context), { strict: this.recording.strict ?? false });
-      this.recording.onValidated?.(context);
-      return report;
-    }
-
-    protected applyRule(params: IApplyRule): void {
-      super.applyRule(recordingRule(this.recording.ledger, this.readPackName, this.name, params));
-    }
+  /** Before the pack walks a tree: a fresh record for this pack. */
+  public starting(): void {
+    this.options.ledger.reset(this.pluginName);
   }
-  return RecordingPack;
+
+  /** The rule, wrapped so its every result is recorded under the pack's rule id. */
+  public wrap(packName: string, params: IApplyRule): IApplyRule {
+    return recordingRule(this.options.ledger, packName, this.pluginName, params);
+  }
+
+  /** After synth has run the pack: the report in this project's form, then the callback. */
+  public finished(report: PolicyValidationPluginReport, context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const finished = finishReport(report, { strict: this.options.strict ?? false });
+    this.options.onValidated?.(context);
+    return finished;
+  }
 }

@@ -1,5 +1,5 @@
-import { CfnResource } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, NagPackProps, NagRuleResult, rules } from 'cdk-nag';
+import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { IApplyRule, NagMessageLevel, NagPack, NagPackProps, NagRuleResult, rules } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { FleetMultiAz } from '../rules/autoscaling/FleetMultiAz';
 import { FleetPreScaledForKnownPeaks } from '../rules/autoscaling/FleetPreScaledForKnownPeaks';
@@ -29,7 +29,7 @@ import { TlsCertificateManaged } from '../rules/security/TlsCertificateManaged';
 import { GatewayEndpointsWithNat } from '../rules/network/GatewayEndpointsWithNat';
 import { BrowserContentThroughCdn } from '../rules/s3/BrowserContentThroughCdn';
 import { BucketLifecycle } from '../rules/s3/BucketLifecycle';
-import { Recording, RecordingOptions } from './recording';
+import { PackRecorder, RecordingOptions } from './recording';
 
 /** One rule of the pack: the check, and the words a finding prints. */
 interface WellArchitectedRule {
@@ -100,18 +100,28 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
  * alarms, IVS), plus cdk-nag rules reused where they already exist. Every result is recorded for the
  * per-pillar scorecard.
  */
-export class WellArchitectedChecks extends Recording(NagPack) {
+export class WellArchitectedChecks extends NagPack {
   public readonly name = 'WellArchitected';
+  private readonly recorder: PackRecorder;
 
   constructor(scope: IConstruct | undefined, options: RecordingOptions, props?: NagPackProps) {
     super(scope, props);
     this.packName = 'WellArchitected';
-    this.recording = options;
+    this.recorder = new PackRecorder(options, this.name);
   }
 
-  public validateScope(scope: IConstruct) {
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    this.recorder.starting();
     forgetResourceIndexes();
     return super.validateScope(scope);
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    return this.recorder.finished(super.validate(context), context);
+  }
+
+  protected applyRule(params: IApplyRule): void {
+    super.applyRule(this.recorder.wrap(this.readPackName, params));
   }
 
   protected checkResource(node: CfnResource): void {

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { NagMessageLevel } from 'cdk-nag';
+import { makeApp } from '../../lib/app/make-app';
+import { addPlatforms } from '../../lib/app/platforms';
+import { scorecardsOf } from '../../lib/checks/add-checks';
+import { PILLARS } from '../../lib/checks/framework/pillars';
+import { Evaluation, Outcome } from '../../lib/checks/ledger';
+import { scoreStack } from '../../lib/checks/scorecard';
+import { quietSynth } from '../support/quiet-synth';
+
+/** An evaluation of a mapped rule on one resource of stack `S`. */
+function evaluation(ruleId: string, outcome: Outcome, resource = 'S/Thing/Resource', extra: Partial<Evaluation> = {}): Evaluation {
+  return { pack: ruleId.split('-')[0], ruleId, level: NagMessageLevel.WARN, stackPath: 'S', resourcePath: resource, resourceType: 'AWS::X::Y', outcome, ...extra };
+}
+
+// Rules with simple mappings: FleetMultiAz -> REL10-BP01 (HIGH); BucketLifecycle -> COST04-BP05 (MEDIUM), SUS04-BP03 (MEDIUM);
+// NoCommercialLicence -> COST05-BP04 (LOW).
+const MULTI_AZ = 'WellArchitected-FleetMultiAz';
+const LIFECYCLE = 'WellArchitected-BucketLifecycle';
+const LICENCE = 'WellArchitected-NoCommercialLicence';
+
+describe('scoring', () => {
+  test('a best practice is met only when every evaluation mapped to it is compliant', () => {
+    const card = scoreStack('S', [evaluation(MULTI_AZ, 'compliant', 'S/A'), evaluation(MULTI_AZ, 'nonCompliant', 'S/B')]);
+    expect(card.bestPractices.find((bp) => bp.id === 'REL10-BP01')).toMatchObject({ outcome: 'notMet', risk: 'HIGH' });
+    expect(card.pillars.reliability).toEqual({ score: 0, bestPracticesMet: 0, bestPracticesEvaluated: 1, openFindings: 1, acceptedRisks: 0 });
+  });
+
+  test('an acknowledged finding is an accepted risk and never counts as met', () => {
+    const card = scoreStack('S', [evaluation(MULTI_AZ, 'acknowledged', 'S/A', { reason: 'the lesson' })]);
+    expect(card.bestPractices[0]).toMatchObject({ id: 'REL10-BP01', outcome: 'acceptedRisk' });
+    expect(card.pillars.reliability).toMatchObject({ score: 0, acceptedRisks: 1, openFindings: 0 });
+  });
+
+  test('pillars with nothing evaluated have no score, not zero', () => {
+    const card = scoreStack('S', [evaluation(MULTI_AZ, 'compliant')]);
+    expect(card.pillars.reliability.score).toBe(100);
+    for (const pillar of PILLARS.filter((p) => p !== 'reliability')) expect(card.pillars[pillar].score).toBeNull();
+  });
+
+  test("a pillar's score weighs each best practice by its risk: high 3, medium 2, low 1", () => {
+    // COST04-BP05 (MEDIUM) met, COST05-BP04 (LOW) not met: 2 / (2 + 1).
+    const card = scoreStack('S', [evaluation(LIFECYCLE, 'compliant'), evaluation(LICENCE, 'nonCompliant')]);
+    expect(card.pillars.costOptimization.score).toBe(67);
+    expect(card.pillars.sustainability.score).toBe(100);
+  });
+
+  test('a rule that could not decide gives no evidence, and is listed as undecided', () => {
+    const card = scoreStack('S', [evaluation(MULTI_AZ, 'acknowledged', 'S/A', { error: 'unresolved token' }), evaluation(MULTI_AZ, 'compliant', 'S/B')]);
+    expect(card.pillars.reliability.score).toBe(100);
+    expect(card.undecided).toEqual([expect.objectContaining({ rule: MULTI_AZ, resource: 'S/A', error: 'unresolved token' })]);
+  });
+
+  test('a rule without a mapping row is reported, never silently scored', () => {
+    expect(scoreStack('S', [evaluation('Custom-Rule', 'nonCompliant')]).unmappedRules).toEqual(['Custom-Rule']);
+  });
+
+  test('adding compliant resources never lowers a score (random stacks, 200 trials)', () => {
+    const rules = [MULTI_AZ, LIFECYCLE, LICENCE, 'AwsSolutions-S10', 'AwsSolutions-RDS2', 'WellArchitected-ComponentAlarmed', 'WellArchitected-GravitonWhereOffered'];
+    const outcomes: Outcome[] = ['compliant', 'nonCompliant', 'acknowledged'];
+    let seed = 42;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let trial = 0; trial < 200; trial++) {
+      const before = Array.from({ length: 1 + random(8) }, (_, i) => evaluation(rules[random(rules.length)], outcomes[random(3)], `S/R${i}`));
+      const added = Array.from({ length: 1 + random(4) }, (_, i) => evaluation(rules[random(rules.length)], 'compliant', `S/New${i}`));
+      const a = scoreStack('S', before).pillars;
+      const b = scoreStack('S', [...before, ...added]).pillars;
+      for (const pillar of PILLARS) {
+        if (a[pillar].score !== null) expect(b[pillar].score!).toBeGreaterThanOrEqual(a[pillar].score!);
+      }
+    }
+  });
+});
+
+describe('the scorecard file', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../docs/scorecard.schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+  test.each([1, 5])('stage %i of both case studies writes scorecards that match the documented schema', (stage) => {
+    const app = makeApp({ context: { video: stage, iot: stage }, cloudFormationValidation: false, bundling: false });
+    addPlatforms(app);
+    const assembly = quietSynth(app);
+    for (const card of scorecardsOf(app)) {
+      const written = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${card.stack}.scorecard.json`), 'utf8'));
+      expect(validate(written) ? [] : validate.errors).toEqual([]);
+      expect(written).toMatchObject({ study: card.study, stage, frameworkVersion: '2024-06-27' });
+      expect(written.bestPractices.length).toBeGreaterThan(10);
+    }
+  });
+});
