@@ -20,15 +20,8 @@ export const PILLAR_PREFIX: Record<Pillar, string> = {
   sustainability: 'SUS',
 };
 
-/** Short labels for tables, as the talk's slides abbreviate the pillars. */
-export const PILLAR_LABEL: Record<Pillar, string> = {
-  operationalExcellence: 'OPS',
-  security: 'SEC',
-  reliability: 'REL',
-  performanceEfficiency: 'PERF',
-  costOptimization: 'COST',
-  sustainability: 'SUS',
-};
+/** Short labels for tables: the best-practice prefixes, which is how practitioners abbreviate the pillars. */
+export const PILLAR_LABEL: Record<Pillar, string> = PILLAR_PREFIX;
 
 /** The risk a best practice carries when it is not established, as the framework rates it. */
 export type Risk = 'HIGH' | 'MEDIUM' | 'LOW';

@@ -30,6 +30,11 @@ export function referencedIds(value: unknown, found: Set<string> = new Set()): S
   return found;
 }
 
+/** How many entries the longest of some list properties has once resolved (subnets, zones, mappings). */
+export function longestList(node: CfnResource, ...values: unknown[]): number {
+  return Math.max(0, ...values.map((value) => resolved(node, value)).map((list) => (Array.isArray(list) ? list.length : 0)));
+}
+
 /** Whether a property of `node` refers to the resource `target`. */
 export function refersTo(node: CfnResource, value: unknown, target: CfnResource): boolean {
   return referencedIds(resolved(node, value)).has(logicalIdOf(target));
