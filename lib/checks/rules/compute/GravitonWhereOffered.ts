@@ -42,6 +42,9 @@ export function GravitonWhereOffered(node: CfnResource): NagRuleResult {
     return Array.isArray(architectures) && architectures.includes('arm64') ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
   if (node instanceof CfnTaskDefinition) {
+    // A task on EC2 capacity runs on whatever its fleet's launch template chose, which is judged there.
+    const compatibilities = resolved(node, node.requiresCompatibilities);
+    if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE')) return NagRuleCompliance.NOT_APPLICABLE;
     const platform = resolved(node, node.runtimePlatform) as { cpuArchitecture?: string } | undefined;
     return platform?.cpuArchitecture === 'ARM64' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
