@@ -81,7 +81,7 @@ describe('WellArchitected-GravitonWhereOffered', () => {
     ]);
   });
 
-  test('engines offered on x86 only (Oracle) are not judged', () => {
+  test('engines offered on x86 only (Oracle, SQL Server on RDS Custom) are not judged', () => {
     const stack = newStack();
     new rds.DatabaseInstance(stack, 'Oracle', {
       engine: rds.DatabaseInstanceEngine.oracleSe2({ version: rds.OracleEngineVersion.VER_19 }),
@@ -90,6 +90,7 @@ describe('WellArchitected-GravitonWhereOffered', () => {
       vpc: vpcOf(stack),
       vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
     });
+    new rds.CfnDBInstance(stack, 'CustomSqlServer', { engine: 'custom-sqlserver-se', dbInstanceClass: 'db.m5.large', allocatedStorage: '100', customIamInstanceProfile: 'AWSRDSCustomInstanceProfile' });
     expect(outcomesOf(stack, 'GravitonWhereOffered')).toEqual([]);
   });
 });
