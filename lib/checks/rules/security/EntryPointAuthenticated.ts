@@ -1,5 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnApi, CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnListener, CfnListenerRule, CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnPolicy as CfnIotPolicy } from 'aws-cdk-lib/aws-iot';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
@@ -32,6 +32,20 @@ function listenerAuthenticates(node: CfnListener): NagRuleResult {
 }
 
 /**
+ * Whether a route can take an authorizer: every route of an HTTP API (`$default` included), only
+ * `$connect` of a WebSocket API. An API outside the stack is told apart by its route keys: HTTP ones
+ * are a method and a path.
+ */
+function routeCanAuthorize(node: CfnRoute): boolean {
+  const key = resolved(node, node.routeKey);
+  const api = (resourcesOfType(Stack.of(node), CfnApi.CFN_RESOURCE_TYPE_NAME) as CfnApi[]).find((a) => refersTo(node, node.apiId, a));
+  const protocol = api ? resolved(api, api.protocolType) : undefined;
+  if (protocol === 'WEBSOCKET') return key === '$connect';
+  if (protocol === 'HTTP') return true;
+  return key === '$connect' || (typeof key === 'string' && /^[A-Z]+ \//.test(key));
+}
+
+/**
  * A public entry point knows who is calling before it serves them: load balancer listeners that
  * forward traffic authenticate first (Cognito or OIDC), API routes that can take an authorizer have
  * one (for WebSocket APIs only `$connect` can), and IoT device policies bind each connection to its
@@ -40,8 +54,7 @@ function listenerAuthenticates(node: CfnListener): NagRuleResult {
 export function EntryPointAuthenticated(node: CfnResource): NagRuleResult {
   if (node instanceof CfnListener) return listenerAuthenticates(node);
   if (node instanceof CfnRoute) {
-    const key = resolved(node, node.routeKey);
-    if (typeof key === 'string' && key.startsWith('$') && key !== '$connect') return NagRuleCompliance.NOT_APPLICABLE;
+    if (!routeCanAuthorize(node)) return NagRuleCompliance.NOT_APPLICABLE;
     const type = resolved(node, node.authorizationType);
     return type !== undefined && type !== 'NONE' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
