@@ -106,9 +106,20 @@ describe('WellArchitected-EntryPointAuthenticated', () => {
     expect(outcomesOf(open, 'EntryPointAuthenticated')).toEqual([{ outcome: 'nonCompliant', path: 'S/Chat/$connect-Route/Resource' }]);
   });
 
-  test('an IoT policy that binds connections to the thing is compliant', () => {
+  test('an IoT policy that binds connections to the thing (by client id or attachment) is compliant, one that lets any client id connect is not', () => {
     const stack = newStack();
     iotPolicy(stack, 'Bound', '${iot:Connection.Thing.ThingName}');
-    expect(outcomesOf(stack, 'EntryPointAuthenticated')).toEqual([{ outcome: 'compliant', path: 'S/Bound' }]);
+    iotPolicy(stack, 'AnyClient', '*');
+    new iot.CfnPolicy(stack, 'Attached', {
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['iot:Connect'], Resource: '*', Condition: { Bool: { 'iot:Connection.Thing.IsAttached': 'true' } } }],
+      },
+    });
+    expect(outcomesOf(stack, 'EntryPointAuthenticated')).toEqual([
+      { outcome: 'compliant', path: 'S/Bound' },
+      { outcome: 'nonCompliant', path: 'S/AnyClient' },
+      { outcome: 'compliant', path: 'S/Attached' },
+    ]);
   });
 });
