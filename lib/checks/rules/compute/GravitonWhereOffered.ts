@@ -11,8 +11,8 @@ import { resolved } from '../resources';
 /** Instance families on AWS Graviton: a digit then `g` (t4g, m7gd, c6gn, r8g, im4gn, is4gen), or a1. */
 const GRAVITON_FAMILY = /^(a1|[a-z]+\d+g[a-z]*)$/;
 
-/** RDS engines that run on x86 only: Graviton is not offered, so it is not judged. */
-const X86_ONLY_ENGINES = /^(oracle|sqlserver|db2)/;
+/** RDS (and RDS Custom) engines that run on x86 only: Graviton is not offered, so it is not judged. */
+const X86_ONLY_ENGINES = /^(custom-)?(oracle|sqlserver|db2)/;
 
 function familyOf(instanceType: unknown): string | undefined {
   if (typeof instanceType !== 'string') return undefined;
@@ -42,6 +42,9 @@ export function GravitonWhereOffered(node: CfnResource): NagRuleResult {
     return Array.isArray(architectures) && architectures.includes('arm64') ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
   if (node instanceof CfnTaskDefinition) {
+    // A task on EC2 capacity runs on whatever its fleet's launch template chose, which is judged there.
+    const compatibilities = resolved(node, node.requiresCompatibilities);
+    if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE')) return NagRuleCompliance.NOT_APPLICABLE;
     const platform = resolved(node, node.runtimePlatform) as { cpuArchitecture?: string } | undefined;
     return platform?.cpuArchitecture === 'ARM64' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }

@@ -13,20 +13,24 @@ interface Target {
   values?: unknown[];
 }
 
-/** `tag:<key>=<value>` and `InstanceIds` targets of the patch associations in the stack. */
-function patchTargets(stack: Stack): { tags: Set<string>; instances: Set<string> } {
+/** `tag:<key>=<value>` and `InstanceIds` targets of the patch associations in the stack; `InstanceIds=*` is every instance. */
+function patchTargets(stack: Stack): { tags: Set<string>; instances: Set<string>; all: boolean } {
   const tags = new Set<string>();
   const instances = new Set<string>();
+  let all = false;
   for (const association of resourcesOfType(stack, CfnAssociation.CFN_RESOURCE_TYPE_NAME) as CfnAssociation[]) {
     if (!PATCH_DOCUMENTS.has(String(resolved(association, association.name)))) continue;
     for (const target of (resolved(association, association.targets) ?? []) as Target[]) {
       for (const value of target.values ?? []) {
         if (target.key?.startsWith('tag:')) tags.add(`${target.key.slice(4)}=${JSON.stringify(value)}`);
-        if (target.key === 'InstanceIds') instances.add(JSON.stringify(value));
+        if (target.key === 'InstanceIds') {
+          if (value === '*') all = true;
+          else instances.add(JSON.stringify(value));
+        }
       }
     }
   }
-  return { tags, instances };
+  return { tags, instances, all };
 }
 
 /**
@@ -38,10 +42,12 @@ export function ServersPatchedAutomatically(node: CfnResource): NagRuleResult {
   if (!(node instanceof CfnAutoScalingGroup) && !(node instanceof CfnInstance)) return NagRuleCompliance.NOT_APPLICABLE;
   const stack = Stack.of(node);
   const targets = perStack(stack, 'patchTargets', () => patchTargets(stack));
-  if (node instanceof CfnInstance) {
-    return targets.instances.has(JSON.stringify({ Ref: logicalIdOf(node) })) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  const launched = (resolved(node, node.tags.renderTags()) ?? []) as Array<{ key: string; value: unknown; propagateAtLaunch: boolean }>;
-  const patched = launched.some((tag) => tag.propagateAtLaunch && targets.tags.has(`${tag.key}=${JSON.stringify(tag.value)}`));
+  if (targets.all) return NagRuleCompliance.COMPLIANT;
+  if (node instanceof CfnInstance && targets.instances.has(JSON.stringify({ Ref: logicalIdOf(node) }))) return NagRuleCompliance.COMPLIANT;
+  // An instance carries its own tags; a fleet's reach its instances only when propagated at launch.
+  const carried = (resolved(node, node.tags.renderTags()) ?? []) as Array<{ key: string; value: unknown; propagateAtLaunch?: boolean }>;
+  const patched = carried.some(
+    (tag) => (node instanceof CfnInstance || tag.propagateAtLaunch) && targets.tags.has(`${tag.key}=${JSON.stringify(tag.value)}`),
+  );
   return patched ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

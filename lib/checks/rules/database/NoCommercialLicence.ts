@@ -3,8 +3,8 @@ import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { resolved } from '../resources';
 
-/** Engines that carry a commercial database licence, licence included or brought. */
-const COMMERCIAL_ENGINES = /^(oracle|sqlserver|db2)/;
+/** Engines that carry a commercial database licence, licence included or brought, on RDS or RDS Custom. */
+const COMMERCIAL_ENGINES = /^(custom-)?(oracle|sqlserver|db2)/;
 
 /**
  * A relational database runs an engine with no licence fee (Aurora, PostgreSQL, MySQL, MariaDB): a

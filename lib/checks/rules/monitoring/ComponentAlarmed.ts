@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
-import { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { CfnAlarm, CfnCompositeAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnTopic } from 'aws-cdk-lib/aws-sns';
@@ -20,12 +20,23 @@ function deploymentHelperIds(stack: Stack): Set<string> {
   return ids;
 }
 
+/** Whether an alarm with these settings tells someone when it fires. */
+function notifies(actionsEnabled: unknown, actions: unknown): boolean {
+  return actionsEnabled !== false && Array.isArray(actions) && actions.length > 0;
+}
+
 /** Logical IDs that some alarm with actions, or some event rule that notifies a topic, watches. */
 function watchedIds(stack: Stack): Set<string> {
   const watched = new Set<string>();
+  // An alarm without actions of its own still reaches a person through a composite alarm that has them.
+  const combined = new Set<string>();
+  for (const composite of resourcesOfType(stack, CfnCompositeAlarm.CFN_RESOURCE_TYPE_NAME) as CfnCompositeAlarm[]) {
+    if (notifies(resolved(composite, composite.actionsEnabled), resolved(composite, composite.alarmActions))) {
+      referencedIds(resolved(composite, composite.alarmRule), combined);
+    }
+  }
   for (const alarm of resourcesOfType(stack, CfnAlarm.CFN_RESOURCE_TYPE_NAME) as CfnAlarm[]) {
-    const actions = resolved(alarm, alarm.alarmActions);
-    if (resolved(alarm, alarm.actionsEnabled) === false || !Array.isArray(actions) || actions.length === 0) continue;
+    if (!notifies(resolved(alarm, alarm.actionsEnabled), resolved(alarm, alarm.alarmActions)) && !combined.has(logicalIdOf(alarm))) continue;
     referencedIds(resolved(alarm, [alarm.dimensions, alarm.metrics]), watched);
   }
   const topics = new Set((resourcesOfType(stack, CfnTopic.CFN_RESOURCE_TYPE_NAME) as CfnResource[]).map(logicalIdOf));

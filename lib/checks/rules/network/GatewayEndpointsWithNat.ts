@@ -23,6 +23,7 @@ export function GatewayEndpointsWithNat(node: CfnResource): NagRuleResult {
     (e) => refersTo(e, e.vpcId, node) && (resolved(e, e.vpcEndpointType) ?? 'Gateway') === 'Gateway',
   );
   const services = endpoints.map((e) => JSON.stringify(resolved(e, e.serviceName)));
-  const covered = GATEWAY_SERVICES.every((service) => services.some((name) => name.includes(`.${service}`)));
+  // The name ends in the service (`com.amazonaws.<region>.s3`, or `.s3` as the last piece of a join): `.s3express` is another service.
+  const covered = GATEWAY_SERVICES.every((service) => services.some((name) => name.includes(`.${service}"`)));
   return covered ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -11,6 +11,14 @@ interface Action {
   type?: string;
 }
 
+/** An IoT policy statement, as written (the document is free-form JSON, not an L1 property type). */
+interface IotStatement {
+  Effect?: string;
+  Action?: unknown;
+  Resource?: unknown;
+  Condition?: unknown;
+}
+
 /** Whether every path through an internet-facing listener passes an authenticate action first. */
 function listenerAuthenticates(node: CfnListener): NagRuleResult {
   const stack = Stack.of(node);
@@ -32,6 +40,33 @@ function listenerAuthenticates(node: CfnListener): NagRuleResult {
 }
 
 /**
+ * Whether a route can take an authorizer: every route of an HTTP API (`$default` included), only
+ * `$connect` of a WebSocket API. An API outside the stack is told apart by its route keys: HTTP ones
+ * are a method and a path.
+ */
+function routeCanAuthorize(node: CfnRoute): boolean {
+  const key = resolved(node, node.routeKey);
+  const api = (resourcesOfType(Stack.of(node), CfnApi.CFN_RESOURCE_TYPE_NAME) as CfnApi[]).find((a) => refersTo(node, node.apiId, a));
+  const protocol = api ? resolved(api, api.protocolType) : undefined;
+  if (protocol === 'WEBSOCKET') return key === '$connect';
+  if (protocol === 'HTTP') return true;
+  return key === '$connect' || (typeof key === 'string' && /^[A-Z]+ \//.test(key));
+}
+
+/** Whether every statement that lets a client connect binds the client id to the certificate's thing. */
+function iotPolicyBindsThing(node: CfnIotPolicy): NagRuleResult {
+  const document = resolved(node, node.policyDocument) as { Statement?: IotStatement | IotStatement[] } | undefined;
+  const statements = [document?.Statement ?? []].flat();
+  const connects = statements.filter(
+    (s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => a === 'iot:Connect' || a === 'iot:*' || a === '*'),
+  );
+  const bound = (s: IotStatement) =>
+    JSON.stringify(s.Resource ?? '').includes('${iot:Connection.Thing.ThingName}') ||
+    JSON.stringify(s.Condition ?? {}).includes('iot:Connection.Thing.IsAttached');
+  return connects.length > 0 && connects.every(bound) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/**
  * A public entry point knows who is calling before it serves them: load balancer listeners that
  * forward traffic authenticate first (Cognito or OIDC), API routes that can take an authorizer have
  * one (for WebSocket APIs only `$connect` can), and IoT device policies bind each connection to its
@@ -40,18 +75,11 @@ function listenerAuthenticates(node: CfnListener): NagRuleResult {
 export function EntryPointAuthenticated(node: CfnResource): NagRuleResult {
   if (node instanceof CfnListener) return listenerAuthenticates(node);
   if (node instanceof CfnRoute) {
-    const api = (resourcesOfType(Stack.of(node), CfnApi.CFN_RESOURCE_TYPE_NAME) as CfnApi[]).find((a) => refersTo(node, node.apiId, a));
-    const webSocket = api !== undefined && resolved(api, api.protocolType) === 'WEBSOCKET';
-    if (webSocket && resolved(node, node.routeKey) !== '$connect') return NagRuleCompliance.NOT_APPLICABLE;
+    if (!routeCanAuthorize(node)) return NagRuleCompliance.NOT_APPLICABLE;
     const type = resolved(node, node.authorizationType);
     return type !== undefined && type !== 'NONE' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
-  if (node instanceof CfnIotPolicy) {
-    const document = JSON.stringify(resolved(node, node.policyDocument) ?? {});
-    return document.includes('iot:Connect') && document.includes('${iot:Connection.Thing.ThingName}')
-      ? NagRuleCompliance.COMPLIANT
-      : NagRuleCompliance.NON_COMPLIANT;
-  }
+  if (node instanceof CfnIotPolicy) return iotPolicyBindsThing(node);
   return NagRuleCompliance.NOT_APPLICABLE;
 }
 

@@ -15,7 +15,9 @@ export function TlsCertificateManaged(node: CfnResource): NagRuleResult {
     const actions = (resolved(node, node.defaultActions) ?? []) as Array<{ type?: string }>;
     if (actions.length > 0 && actions.every((a) => a.type === 'redirect')) return NagRuleCompliance.NOT_APPLICABLE;
     const certificates = (resolved(node, node.certificates) ?? []) as Array<{ certificateArn?: unknown }>;
-    return certificates.some((c) => c.certificateArn !== undefined) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    // A literal ARN must name an ACM certificate (IAM server certificates are uploaded and renewed by hand); a reference is trusted.
+    const managed = (arn: unknown) => arn !== undefined && (typeof arn !== 'string' || arn.includes(':acm:'));
+    return certificates.some((c) => managed(c.certificateArn)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
   if (node instanceof CfnDistribution) {
     const config = resolved(node, node.distributionConfig) as { viewerCertificate?: { acmCertificateArn?: unknown } } | undefined;

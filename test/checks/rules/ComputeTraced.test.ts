@@ -1,0 +1,70 @@
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { fleet, newStack, outcomesOf, vpcOf } from './support';
+
+const inline = { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') };
+const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:latest');
+
+/** A fleet behind an internet-facing load balancer: request-serving compute. */
+function servingFleet(stack: Stack, id = 'Fleet') {
+  const asg = fleet(stack, id);
+  const alb = new elbv2.ApplicationLoadBalancer(stack, `${id}Alb`, { vpc: vpcOf(stack), internetFacing: true });
+  alb.addListener('Http', { port: 80 }).addTargets('Fleet', { port: 8080, targets: [asg] });
+  return asg;
+}
+
+function service(stack: Stack, task: ecs.FargateTaskDefinition) {
+  task.addContainer('App', { image });
+  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: vpcOf(stack) });
+  new ecs.FargateService(stack, 'Service', { cluster, taskDefinition: task, assignPublicIp: true, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+}
+
+describe('WellArchitected-ComputeTraced', () => {
+  test('a function with active tracing is compliant, one without is not', () => {
+    const stack = newStack();
+    new lambda.Function(stack, 'Traced', { ...inline, tracing: lambda.Tracing.ACTIVE });
+    new lambda.Function(stack, 'Untraced', inline);
+    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([
+      { outcome: 'compliant', path: 'S/Traced/Resource' },
+      { outcome: 'nonCompliant', path: 'S/Untraced/Resource' },
+    ]);
+  });
+
+  test('a serving fleet whose role may send traces is compliant, by managed or inline policy', () => {
+    const stack = newStack();
+    servingFleet(stack, 'Managed').role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXRayDaemonWriteAccess'));
+    servingFleet(stack, 'Inline').addToRolePolicy(new iam.PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }));
+    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([
+      { outcome: 'compliant', path: 'S/Managed/ASG' },
+      { outcome: 'compliant', path: 'S/Inline/ASG' },
+    ]);
+  });
+
+  test('a serving fleet whose role cannot send traces is not', () => {
+    const stack = newStack();
+    servingFleet(stack);
+    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([{ outcome: 'nonCompliant', path: 'S/Fleet/ASG' }]);
+  });
+
+  test("an ECS service is judged by its task role", () => {
+    const traced = newStack();
+    const task = new ecs.FargateTaskDefinition(traced, 'Task');
+    task.taskRole.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXrayWriteOnlyAccess'));
+    service(traced, task);
+    const untraced = newStack();
+    service(untraced, new ecs.FargateTaskDefinition(untraced, 'Task'));
+    expect(outcomesOf(traced, 'ComputeTraced')).toEqual([{ outcome: 'compliant', path: 'S/Task/Resource' }]);
+    expect(outcomesOf(untraced, 'ComputeTraced')).toEqual([{ outcome: 'nonCompliant', path: 'S/Task/Resource' }]);
+  });
+
+  test('fleets behind no load balancer and tasks no service runs are not judged', () => {
+    const stack = newStack();
+    fleet(stack);
+    new ecs.FargateTaskDefinition(stack, 'Batch').addContainer('Job', { image });
+    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([]);
+  });
+});

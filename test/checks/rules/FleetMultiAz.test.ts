@@ -1,0 +1,28 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { fleet, newStack, outcomesOf, vpcOf } from './support';
+
+describe('WellArchitected-FleetMultiAz', () => {
+  test('a fleet over two Availability Zones is compliant', () => {
+    const stack = newStack();
+    fleet(stack);
+    expect(outcomesOf(stack, 'FleetMultiAz')).toEqual([{ outcome: 'compliant', path: 'S/Fleet/ASG' }]);
+  });
+
+  test('a fleet in a one-zone VPC is not', () => {
+    const stack = newStack();
+    fleet(stack, 'Fleet', { vpc: new ec2.Vpc(stack, 'OneZone', { maxAzs: 1, natGateways: 0 }) });
+    expect(outcomesOf(stack, 'FleetMultiAz')).toEqual([{ outcome: 'nonCompliant', path: 'S/Fleet/ASG' }]);
+  });
+
+  test('a fleet pinned to one subnet of a two-zone VPC is not', () => {
+    const stack = newStack();
+    fleet(stack, 'Fleet', { vpcSubnets: { subnets: [vpcOf(stack).publicSubnets[0]] } });
+    expect(outcomesOf(stack, 'FleetMultiAz')).toEqual([{ outcome: 'nonCompliant', path: 'S/Fleet/ASG' }]);
+  });
+
+  test('resources that are not fleets record nothing', () => {
+    const stack = newStack();
+    vpcOf(stack);
+    expect(outcomesOf(stack, 'FleetMultiAz')).toEqual([]);
+  });
+});
