@@ -1,4 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { CustomResource, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -67,4 +69,26 @@ describe('WellArchitected-ComputeTraced', () => {
     new ecs.FargateTaskDefinition(stack, 'Batch').addContainer('Job', { image });
     expect(outcomesOf(stack, 'ComputeTraced')).toEqual([]);
   });
+
+  test('REST API stages and state machines are judged by their own tracing setting', () => {
+    const stack = newStack();
+    for (const [id, tracingEnabled] of [['Traced', true], ['Untraced', false]] as const) {
+      new apigateway.RestApi(stack, `${id}Api`, { deployOptions: { tracingEnabled } }).root.addMethod('GET', new apigateway.MockIntegration());
+      new sfn.StateMachine(stack, `${id}Flow`, { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, `${id}Pass`)), tracingEnabled });
+    }
+    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([
+      { outcome: 'compliant', path: 'S/TracedApi/DeploymentStage.prod/Resource' },
+      { outcome: 'compliant', path: 'S/TracedFlow/Resource' },
+      { outcome: 'nonCompliant', path: 'S/UntracedApi/DeploymentStage.prod/Resource' },
+      { outcome: 'nonCompliant', path: 'S/UntracedFlow/Resource' },
+    ]);
+  });
+
+  test('functions that only back a custom resource run at deploy time and are not judged', () => {
+    const stack = newStack();
+    const handler = new lambda.Function(stack, 'Handler', inline);
+    new CustomResource(stack, 'Custom', { serviceToken: handler.functionArn });
+    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([]);
+  });
 });
+

@@ -1,3 +1,4 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -9,16 +10,18 @@ import { fleet, newStack, outcomesOf, vpcOf } from './support';
 const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:latest');
 
 describe('WellArchitected-ManagedCompute', () => {
-  test('Lambda, Fargate, API Gateway and IVS are compliant', () => {
+  test('Lambda, Fargate, API Gateway (HTTP, WebSocket and REST) and IVS are compliant', () => {
     const stack = newStack();
     new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') });
     new ecs.FargateTaskDefinition(stack, 'Task').addContainer('App', { image });
     new apigwv2.HttpApi(stack, 'Api');
+    new apigateway.RestApi(stack, 'Rest').root.addMethod('GET', new apigateway.MockIntegration());
     new ivs.CfnChannel(stack, 'Channel', {});
     expect(outcomesOf(stack, 'ManagedCompute')).toEqual([
       { outcome: 'compliant', path: 'S/Fn/Resource' },
       { outcome: 'compliant', path: 'S/Task/Resource' },
       { outcome: 'compliant', path: 'S/Api/Resource' },
+      { outcome: 'compliant', path: 'S/Rest/Resource' },
       { outcome: 'compliant', path: 'S/Channel' },
     ]);
   });

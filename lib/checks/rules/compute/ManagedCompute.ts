@@ -1,4 +1,5 @@
 import { CfnResource } from 'aws-cdk-lib';
+import { CfnRestApi } from 'aws-cdk-lib/aws-apigateway';
 import { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
 import { CfnInstance } from 'aws-cdk-lib/aws-ec2';
@@ -16,7 +17,7 @@ import { resolved } from '../resources';
  */
 export function ManagedCompute(node: CfnResource): NagRuleResult {
   if (node instanceof CfnAutoScalingGroup || node instanceof CfnInstance) return NagRuleCompliance.NON_COMPLIANT;
-  if (node instanceof CfnFunction || node instanceof CfnApi || node instanceof CfnChannel) return NagRuleCompliance.COMPLIANT;
+  if (node instanceof CfnFunction || node instanceof CfnApi || node instanceof CfnRestApi || node instanceof CfnChannel) return NagRuleCompliance.COMPLIANT;
   if (node instanceof CfnTaskDefinition) {
     const compatibilities = resolved(node, node.requiresCompatibilities);
     return Array.isArray(compatibilities) && compatibilities.includes('FARGATE') && !compatibilities.includes('EC2')

@@ -2,23 +2,10 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
 import { CfnAlarm, CfnCompositeAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
-import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { isWorkloadComponent } from './components';
 import { logicalIdOf, perStack, referencedIds, resolved, resourcesOfType } from '../resources';
-
-/** Functions that only back CloudFormation custom resources: they run during deployments, which report their failures. */
-function deploymentHelperIds(stack: Stack): Set<string> {
-  const ids = new Set<string>();
-  for (const c of stack.node.findAll()) {
-    if (!CfnResource.isCfnResource(c) || !(c.cfnResourceType.startsWith('Custom::') || c.cfnResourceType === 'AWS::CloudFormation::CustomResource')) continue;
-    // Generic CfnResources keep their properties privately; the service token is all this reads.
-    const properties = (c as unknown as { _cfnProperties?: { ServiceToken?: unknown } })._cfnProperties;
-    referencedIds(stack.resolve(properties?.ServiceToken), ids);
-  }
-  return ids;
-}
 
 /** Whether an alarm with these settings tells someone when it fires. */
 function notifies(actionsEnabled: unknown, actions: unknown): boolean {
@@ -61,8 +48,6 @@ function relatedIds(node: CfnResource): string[] {
 export function ComponentAlarmed(node: CfnResource): NagRuleResult {
   if (!isWorkloadComponent(node)) return NagRuleCompliance.NOT_APPLICABLE;
   const stack = Stack.of(node);
-  const helpers = perStack(stack, 'deploymentHelperIds', () => deploymentHelperIds(stack));
-  if (node instanceof CfnFunction && helpers.has(logicalIdOf(node))) return NagRuleCompliance.NOT_APPLICABLE;
   const watched = perStack(stack, 'watchedIds', () => watchedIds(stack));
   const ids = [logicalIdOf(node), ...relatedIds(node)];
   return ids.some((id) => watched.has(id)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;

@@ -4,6 +4,9 @@ import { CfnLaunchTemplate } from 'aws-cdk-lib/aws-ec2';
 import { CfnService, CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
 import { CfnInstanceProfile, CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { CfnStage as CfnRestStage } from 'aws-cdk-lib/aws-apigateway';
+import { isWorkloadComponent } from './components';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { logicalIdOf, perStack, referencedIds, refersTo, resolved, resourcesOfType } from '../resources';
 
@@ -41,16 +44,23 @@ function fleetRoleIds(node: CfnAutoScalingGroup, stack: Stack): Set<string> {
 }
 
 /**
- * Request-serving compute sends traces to AWS X-Ray, so a slow or failing request can be followed
- * through every component it touched: Lambda functions with active tracing, and fleets behind a
- * load balancer or ECS services whose role may send trace segments (without that permission no
- * trace can leave). Batch tasks are not request-driven and are not judged.
+ * Request-serving compute and APIs send traces to AWS X-Ray, so a slow or failing request can be
+ * followed through every component it touched: Lambda functions with active tracing, REST API stages
+ * and state machines with tracing on, and fleets behind a load balancer or ECS services whose role
+ * may send trace segments (without that permission no trace can leave). Batch tasks are not
+ * request-driven, and HTTP and WebSocket APIs cannot send traces, so they are not judged.
  */
 export function ComputeTraced(node: CfnResource): NagRuleResult {
   const stack = Stack.of(node);
   if (node instanceof CfnFunction) {
+    if (!isWorkloadComponent(node)) return NagRuleCompliance.NOT_APPLICABLE;
     const tracing = resolved(node, node.tracingConfig) as { mode?: string } | undefined;
     return tracing?.mode === 'Active' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  }
+  if (node instanceof CfnRestStage) return resolved(node, node.tracingEnabled) === true ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  if (node instanceof CfnStateMachine) {
+    const tracing = resolved(node, node.tracingConfiguration) as { enabled?: boolean } | undefined;
+    return tracing?.enabled === true ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
   let roles: Set<string>;
   if (node instanceof CfnAutoScalingGroup) {
