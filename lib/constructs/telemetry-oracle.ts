@@ -35,8 +35,12 @@ export interface TelemetryOracleProps {
  */
 export class TelemetryOracle extends Construct {
   public readonly instance: rds.DatabaseInstance;
-  /** Service name the collector connects to (`host:port/<name>`). */
-  public readonly name = 'TELEMETRY';
+  /**
+   * The database (the initial tenant database of the CDB) and the service name the collector connects
+   * to (`host:port/<name>`). RDS for Oracle allows at most 8 characters here: TELEMETRY was one too many
+   * and the instance was never created.
+   */
+  public readonly name = 'TELEMDB';
   /** The generated credentials (JSON with username, password, host, port). */
   public readonly secret: secretsmanager.ISecret;
 
