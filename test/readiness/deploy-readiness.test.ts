@@ -26,3 +26,41 @@ describe('RDS for Oracle: DBName', () => {
     expect(userData(iot[1])).toContain(`DATABASE_NAME=${oracle.Properties.DBName}`);
   });
 });
+
+/** Every `AWS` principal of a policy document, as JSON text (tokens included). */
+function awsPrincipals(document: any): string[] {
+  return (document?.Statement ?? []).flatMap((s: any) => {
+    const aws = s.Principal?.AWS;
+    return aws === undefined ? [] : (Array.isArray(aws) ? aws : [aws]).map((p: unknown) => JSON.stringify(p));
+  });
+}
+
+describe('KMS key policies: principals', () => {
+  test.each(STAGES)('stage %i: no key policy names an IAM role or user the template does not create (KMS rejects principals that do not exist yet)', (id) => {
+    for (const s of [video[id], iot[id]]) {
+      for (const [, key] of resourcesOf(s, 'AWS::KMS::Key')) {
+        const foreign = awsPrincipals(key.Properties.KeyPolicy).filter((p) => /:(role|user)\//.test(p) && !p.includes('Fn::GetAtt'));
+        expect(foreign).toEqual([]);
+      }
+    }
+  });
+
+  const alertsKey = (s: SynthesizedStage) => resourcesOf(s, 'AWS::KMS::Key').find(([id]) => id.startsWith('AlertsKey'))![1];
+  const autoScalingStatement = (s: SynthesizedStage) =>
+    alertsKey(s).Properties.KeyPolicy.Statement.find((st: any) => JSON.stringify(st.Condition ?? {}).includes('AWSServiceRoleForAutoScaling'));
+
+  test.each([...STAGES.map((id) => ['video', id] as const), ...STAGES.map((id) => ['iot', id] as const)])(
+    '%s %i: the Auto Scaling service-linked role may use the alerts key through SNS, by condition, exactly where a fleet exists',
+    (study, id) => {
+      const s = study === 'video' ? video[id] : iot[id];
+      const statement = autoScalingStatement(s);
+      if (resourcesOf(s, 'AWS::AutoScaling::AutoScalingGroup').length === 0) {
+        expect(statement).toBeUndefined();
+        return;
+      }
+      expect(statement.Principal).toEqual({ AWS: '*' });
+      expect(Object.keys(statement.Condition.StringEquals).sort()).toEqual(['aws:PrincipalArn', 'kms:CallerAccount', 'kms:ViaService']);
+      expect(JSON.stringify(statement.Condition.StringEquals['kms:ViaService'])).toContain('sns.');
+    },
+  );
+});
