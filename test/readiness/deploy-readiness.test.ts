@@ -64,3 +64,23 @@ describe('KMS key policies: principals', () => {
     },
   );
 });
+
+describe('API Gateway: the account-level CloudWatch Logs role behind stage logging', () => {
+  test.each(STAGES)('video %i: a stage that logs comes with the account setting it needs, retained, and waits for it', (id) => {
+    const stages = resourcesOf(video[id], 'AWS::ApiGatewayV2::Stage').filter(([, st]) => st.Properties.AccessLogSettings);
+    const accounts = resourcesOf(video[id], 'AWS::ApiGateway::Account');
+    if (stages.length === 0) {
+      expect(accounts).toEqual([]);
+      return;
+    }
+    expect(accounts).toHaveLength(1);
+    const [[accountId, account]] = accounts;
+    expect(account.DeletionPolicy).toBe('Retain');
+    const [roleId] = account.Properties.CloudWatchRoleArn['Fn::GetAtt'];
+    const role = video[id].json.Resources![roleId] as Resource;
+    expect(role.DeletionPolicy).toBe('Retain');
+    expect(JSON.stringify(role.Properties.AssumeRolePolicyDocument)).toContain('apigateway.amazonaws.com');
+    expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toContain('AmazonAPIGatewayPushToCloudWatchLogs');
+    for (const [, stage] of stages) expect([stage.DependsOn ?? []].flat()).toContain(accountId);
+  });
+});
