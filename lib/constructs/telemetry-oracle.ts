@@ -31,7 +31,8 @@ export interface TelemetryOracleProps {
 
 /**
  * RDS for Oracle as the forklift ran it: Standard Edition 2 with the licence included, Multi-AZ,
- * encrypted, backed up, logs exported, deletion protected. Retained, not deleted, when Aurora takes over.
+ * encrypted, backed up, logs exported. When Aurora takes over it leaves a final snapshot (kept with its
+ * key and credentials) and stops billing.
  */
 export class TelemetryOracle extends Construct {
   public readonly instance: rds.DatabaseInstance;
@@ -74,19 +75,24 @@ export class TelemetryOracle extends Construct {
       enablePerformanceInsights: true,
       performanceInsightEncryptionKey: key,
       autoMinorVersionUpgrade: true,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Retiring Oracle (stage 2) must stop its bill: CloudFormation takes a final snapshot and deletes
+      // the instance. Deletion protection would make that delete fail and leave Oracle running.
+      deletionProtection: false,
+      removalPolicy: RemovalPolicy.SNAPSHOT,
     });
     this.secret = this.instance.secret!;
-    // A retained database is only useful with its credentials: keep the generated secret too.
+    // The final snapshot is encrypted with the key (retained above) and restores with these credentials.
     (this.instance.node.findChild('Secret') as secretsmanager.Secret).applyRemovalPolicy(RemovalPolicy.RETAIN);
-    (this.instance.node.findChild('SubnetGroup').node.defaultChild as rds.CfnDBSubnetGroup).applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     acknowledge(
       this.instance,
       {
         rule: 'AwsSolutions-RDS11',
         reason: 'A non-default port is obscurity, not a control: only the collector fleet security group can reach 1521.',
+      },
+      {
+        rule: 'AwsSolutions-RDS10',
+        reason: 'DeletionPolicy Snapshot keeps a final snapshot on any delete; deletion protection would block the retirement that stops the Oracle bill.',
       },
       {
         rule: 'AwsSolutions-SMG4',

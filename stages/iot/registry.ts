@@ -40,7 +40,11 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'Aurora PostgreSQL cluster: a writer and a reader in another AZ, storage that grows as it is used',
         'Credentials rotated every 30 days; the collector switches to STORE=postgres',
       ],
-      retires: ['RDS for Oracle: retained with its data (DeletionPolicy Retain) until the migration is verified'],
+      retires: [
+        'RDS for Oracle: CloudFormation takes a final snapshot and deletes the instance (DeletionPolicy ' +
+          'Snapshot), so its licence, compute and storage stop billing; the key and credentials that restore ' +
+          'the snapshot are retained',
+      ],
       retiredParts: ['Oracle'],
     },
     {
@@ -97,7 +101,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'The collector fleet and its ALB (stateless)',
         'The nightly export job: the stream archives each reading as it arrives (run the export once with ' +
           'EXPORT_OLDER_THAN_DAYS=0 before deploying to drain Aurora)',
-        'Aurora: retained with its data (DeletionPolicy Retain), no longer written',
+        'Aurora: no longer written; CloudFormation takes a final cluster snapshot and deletes the cluster ' +
+          '(DeletionPolicy Snapshot); the key and credentials that restore it are retained',
       ],
       retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
     },

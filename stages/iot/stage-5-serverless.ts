@@ -11,7 +11,7 @@ import { IotPlatformOptions } from './options';
 /**
  * Stage 5, serverless compute: IoT Core invokes one Lambda function per event, the table's stream feeds
  * the archive, and analysis runs as a Fargate task only when a job file arrives (or nightly). The fleet,
- * its load balancer, the export job and Aurora retire; Aurora is retained with its data.
+ * its load balancer, the export job and Aurora retire; Aurora leaves a final snapshot.
  */
 export function buildServerless(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);

@@ -13,16 +13,16 @@ function userData(s: SynthesizedStage): string {
 }
 
 describe('stage 1: forklift', () => {
-  test('RDS for Oracle SE2, licence included, Multi-AZ, storage at the 64 TiB ceiling, encrypted and retained', () => {
+  test('RDS for Oracle SE2, licence included, Multi-AZ, storage at the 64 TiB ceiling, encrypted, a final snapshot when deleted', () => {
     stage[1].template.hasResource('AWS::RDS::DBInstance', {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'Snapshot',
       Properties: Match.objectLike({
         Engine: Match.stringLikeRegexp('^oracle-se2'),
         LicenseModel: 'license-included',
         MultiAZ: true,
         AllocatedStorage: '65536',
         StorageEncrypted: true,
-        DeletionProtection: true,
+        DeletionProtection: false,
         BackupRetentionPeriod: 14,
       }),
     });
@@ -47,7 +47,10 @@ describe('stage 1: forklift', () => {
 describe('stage 2: Aurora', () => {
   test('an Aurora PostgreSQL cluster with a writer and a reader pinned to two different AZs', () => {
     const t = stage[2].template;
-    t.hasResourceProperties('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageEncrypted: true, DeletionProtection: true });
+    t.hasResource('AWS::RDS::DBCluster', {
+      DeletionPolicy: 'Snapshot',
+      Properties: Match.objectLike({ Engine: 'aurora-postgresql', StorageEncrypted: true, DeletionProtection: false }),
+    });
     const instances = Object.values(t.findResources('AWS::RDS::DBInstance'));
     expect(instances).toHaveLength(2);
     const zones = instances.map((i) => JSON.stringify(i.Properties.AvailabilityZone));
