@@ -84,3 +84,42 @@ describe('API Gateway: the account-level CloudWatch Logs role behind stage loggi
     for (const [, stage] of stages) expect([stage.DependsOn ?? []].flat()).toContain(accountId);
   });
 });
+
+/** Where each type this project uses keeps a physical name it picks itself (others get generated names). */
+const PHYSICAL_NAME: Record<string, (p: any) => unknown> = {
+  'AWS::Glue::Database': (p) => p.DatabaseInput?.Name,
+  'AWS::Glue::Table': (p) => p.TableInput?.Name,
+  'AWS::Athena::WorkGroup': (p) => p.Name,
+  'AWS::S3::Bucket': (p) => p.BucketName,
+  'AWS::DynamoDB::GlobalTable': (p) => p.TableName,
+  'AWS::Logs::LogGroup': (p) => p.LogGroupName,
+  'AWS::SecretsManager::Secret': (p) => p.Name,
+  'AWS::IAM::Role': (p) => p.RoleName,
+  'AWS::IVS::Channel': (p) => p.Name,
+  'AWS::IoT::TopicRule': (p) => p.RuleName,
+  'AWS::ECS::Cluster': (p) => p.ClusterName,
+};
+
+describe('fixed physical names', () => {
+  test.each(STAGES)('stage %i: nothing with a name of its own is retained (a stage or stack coming back could not create it again)', (id) => {
+    for (const s of [video[id], iot[id]]) {
+      const clashes = Object.entries(s.json.Resources ?? {})
+        .filter(([, r]) => typeof PHYSICAL_NAME[r.Type]?.(r.Properties ?? {}) === 'string' && ['Retain', 'RetainExceptOnCreate'].includes(r.DeletionPolicy ?? ''))
+        .map(([logicalId, r]) => `${logicalId} ${r.Type}`);
+      expect(clashes).toEqual([]);
+    }
+  });
+
+  test.each([3, 4, 5])('iot %i: the named Athena workgroup can be deleted when its stage leaves, saved queries and all', (id) => {
+    for (const [, workGroup] of resourcesOf(iot[id], 'AWS::Athena::WorkGroup')) expect(workGroup.Properties.RecursiveDeleteOption).toBe(true);
+  });
+});
+
+describe('ECS: the service-linked role on a fresh account', () => {
+  test.each([3, 4, 5])('iot %i: no capacity provider association (it races the ECS service-linked role that CreateCluster creates); tasks launch as FARGATE', (id) => {
+    expect(resourcesOf(iot[id], 'AWS::ECS::ClusterCapacityProviderAssociations')).toEqual([]);
+    for (const [, cluster] of resourcesOf(iot[id], 'AWS::ECS::Cluster')) expect(cluster.Properties.CapacityProviders).toBeUndefined();
+    const launches = JSON.stringify([...resourcesOf(iot[id], 'AWS::Scheduler::Schedule'), ...resourcesOf(iot[id], 'AWS::Events::Rule')]);
+    expect(launches).toContain('"LaunchType":"FARGATE"');
+  });
+});
