@@ -10,16 +10,31 @@ import { acknowledge } from '../checks/acknowledge';
 import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
 import { Network } from './network';
 
-/** RDS for Oracle's largest primary volume: 64 TiB. */
+/** RDS for Oracle's largest primary volume: 64 TiB, what the talk's forklift bought up front. */
 export const ORACLE_MAX_STORAGE_GIB = 65_536;
+/** RDS for Oracle's smallest gp3 volume. */
+export const ORACLE_MIN_STORAGE_GIB = 20;
+/** What a workshop deploy provisions unless told otherwise: cents an hour, not dollars. */
+export const ORACLE_WORKSHOP_STORAGE_GIB = 100;
+
+/**
+ * The storage-autoscaling ceiling for an allocation: ten times the allocation, within the engine's
+ * maximum, so a workshop instance can grow but never to a surprise. None when there is no headroom worth
+ * having (RDS wants the ceiling well above the allocation): the talk's 64 TiB is bought up front.
+ */
+export function oracleStorageCeilingGiB(allocatedGiB: number): number | undefined {
+  const ceiling = Math.min(ORACLE_MAX_STORAGE_GIB, allocatedGiB * 10);
+  return ceiling >= allocatedGiB * 1.1 ? ceiling : undefined;
+}
 
 /** Properties of {@link TelemetryOracle}. */
 export interface TelemetryOracleProps {
   readonly network: Network;
   /**
-   * Storage provisioned up front. The forklift sized it at the ceiling, as on premises, where the SAN
-   * was a sunk cost; a workshop can pass less (every GiB of it is billed, twice with Multi-AZ).
-   * @default ORACLE_MAX_STORAGE_GIB
+   * Storage provisioned up front. The talk's forklift sized it at the ceiling (ORACLE_MAX_STORAGE_GIB),
+   * as on premises, where the SAN was a sunk cost; every GiB of it is billed, twice with Multi-AZ.
+   * Below the ceiling, storage autoscaling may grow it to {@link oracleStorageCeilingGiB}.
+   * @default ORACLE_WORKSHOP_STORAGE_GIB
    */
   readonly allocatedStorageGiB?: number;
   /**
@@ -52,6 +67,7 @@ export class TelemetryOracle extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const allocatedGiB = props.allocatedStorageGiB ?? ORACLE_WORKSHOP_STORAGE_GIB;
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       engine: rds.DatabaseInstanceEngine.oracleSe2Cdb({ version: rds.OracleEngineVersion.VER_19_0_0_0_2025_10_R1 }),
       licenseModel: rds.LicenseModel.LICENSE_INCLUDED,
@@ -62,7 +78,8 @@ export class TelemetryOracle extends Construct {
       databaseName: this.name,
       characterSetName: 'AL32UTF8',
       storageType: rds.StorageType.GP3,
-      allocatedStorage: props.allocatedStorageGiB ?? ORACLE_MAX_STORAGE_GIB,
+      allocatedStorage: allocatedGiB,
+      maxAllocatedStorage: oracleStorageCeilingGiB(allocatedGiB),
       storageEncrypted: true,
       storageEncryptionKey: key,
       credentials: rds.Credentials.fromGeneratedSecret('collector', { excludeCharacters: '"@/\\\'' }),

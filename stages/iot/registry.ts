@@ -21,7 +21,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'VPC over two AZs: public, app and isolated data subnets, a NAT gateway per AZ, flow logs',
         'Internet-facing ALB as the ingestion endpoint (POST /telemetry)',
         'Collector fleet: one Auto Scaling group that collects and analyses (STORE=oracle)',
-        'RDS for Oracle SE2, licence included, Multi-AZ, 64 TiB of storage provisioned up front',
+        'RDS for Oracle SE2, licence included, Multi-AZ; 64 TiB of storage provisioned up front at the ' +
+          "talk's scale (-c oracleStorageGiB=65536), 100 GiB that autoscales for a workshop",
       ],
       retires: [],
       retiredParts: [],

@@ -11,7 +11,8 @@ import { IotPlatformOptions } from './options';
  */
 export function buildForklift(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);
-  // The lesson is cost: a licensed engine and 64 TiB bought before a byte is written.
+  // The lesson is cost: a licensed engine and, at the talk's scale (-c oracleStorageGiB=65536), 64 TiB
+  // bought before a byte is written. A workshop deploy gets a small volume that grows on its own.
   const oracle = new TelemetryOracle(stack, 'Oracle', { network, allocatedStorageGiB: options.oracleStorageGiB });
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   collectorFleet(stack, { network, alerts, entrance, store: 'oracle', database: oracle });

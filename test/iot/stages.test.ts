@@ -13,14 +13,13 @@ function userData(s: SynthesizedStage): string {
 }
 
 describe('stage 1: forklift', () => {
-  test('RDS for Oracle SE2, licence included, Multi-AZ, storage at the 64 TiB ceiling, encrypted, a final snapshot when deleted', () => {
+  test('RDS for Oracle SE2, licence included, Multi-AZ, encrypted, a final snapshot when deleted', () => {
     stage[1].template.hasResource('AWS::RDS::DBInstance', {
       DeletionPolicy: 'Snapshot',
       Properties: Match.objectLike({
         Engine: Match.stringLikeRegexp('^oracle-se2'),
         LicenseModel: 'license-included',
         MultiAZ: true,
-        AllocatedStorage: '65536',
         StorageEncrypted: true,
         DeletionProtection: false,
         BackupRetentionPeriod: 14,
@@ -39,8 +38,13 @@ describe('stage 1: forklift', () => {
     expect(userData(stage[1])).toContain('STORE=oracle');
   });
 
-  test('a workshop can provision less Oracle storage through context', () => {
-    synthIot(1, {}, { oracleStorageGiB: 200 }).template.hasResourceProperties('AWS::RDS::DBInstance', { AllocatedStorage: '200' });
+  test("the talk's forklift is one documented value away: 64 TiB up front, no storage autoscaling", () => {
+    const talk = synthIot(1, {}, { oracleStorageGiB: 65536 }).template;
+    talk.hasResourceProperties('AWS::RDS::DBInstance', { AllocatedStorage: '65536', MaxAllocatedStorage: Match.absent() });
+  });
+
+  test('any other size gets storage autoscaling up to ten times the allocation', () => {
+    synthIot(1, {}, { oracleStorageGiB: 200 }).template.hasResourceProperties('AWS::RDS::DBInstance', { AllocatedStorage: '200', MaxAllocatedStorage: 2000 });
   });
 });
 

@@ -123,3 +123,11 @@ describe('ECS: the service-linked role on a fresh account', () => {
     expect(launches).toContain('"LaunchType":"FARGATE"');
   });
 });
+
+describe('cost of a deploy with defaults', () => {
+  test('IoT stage 1 provisions a workshop-sized Oracle volume that can grow, not 64 TiB of Multi-AZ storage', () => {
+    const [[, oracle]] = resourcesOf(iot[1], 'AWS::RDS::DBInstance');
+    expect(Number(oracle.Properties.AllocatedStorage)).toBeLessThanOrEqual(200);
+    expect(oracle.Properties.MaxAllocatedStorage).toBeLessThanOrEqual(1000);
+  });
+});
