@@ -1,4 +1,4 @@
-import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import { fullDiff, ResourceImpact, TemplateDiff } from '@aws-cdk/cloudformation-diff';
 
 /** Resource types that hold data (or the keys and credentials needed to read it). */
 export const STATEFUL_TYPES: readonly string[] = [
@@ -28,6 +28,17 @@ export interface CfnTemplate {
 }
 
 type Resource = NonNullable<CfnTemplate['Resources']>[string];
+
+const diffs = new WeakMap<CfnTemplate, WeakMap<CfnTemplate, TemplateDiff>>();
+
+/** CloudFormation's view of a template change, computed once per pair: the checks share it. */
+export function templateDiff(before: CfnTemplate, after: CfnTemplate): TemplateDiff {
+  const byAfter = diffs.get(before) ?? new WeakMap<CfnTemplate, TemplateDiff>();
+  diffs.set(before, byAfter);
+  const diff = byAfter.get(after) ?? fullDiff(before as never, after as never);
+  byAfter.set(after, diff);
+  return diff;
+}
 
 /** One way a stage change could lose data. */
 export interface DataRisk {
@@ -157,7 +168,7 @@ export function missingRetention(template: CfnTemplate): DataRisk[] {
 export function dataRisks(before: CfnTemplate, after: CfnTemplate, change: StageChange = { retiredParts: [] }): DataRisk[] {
   const risks: DataRisk[] = [...missingRetention(after), ...retirementRisks(before, after)];
   const afterResources = after.Resources ?? {};
-  const diff = fullDiff(before as never, after as never);
+  const diff = templateDiff(before, after);
 
   for (const [logicalId, resource] of statefulResources(before)) {
     const next = afterResources[logicalId];

@@ -1,5 +1,5 @@
-import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import { CfnTemplate, STATEFUL_TYPES } from './data-safety';
+import { ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import { CfnTemplate, STATEFUL_TYPES, templateDiff } from './data-safety';
 
 /** One way a stage change would touch a resource that the stage does not really change. */
 export interface NoisyChange {
@@ -49,7 +49,7 @@ export function noisyChanges(before: CfnTemplate, after: CfnTemplate): NoisyChan
   const problems: NoisyChange[] = [];
   const beforeResources = before.Resources ?? {};
   const afterResources = after.Resources ?? {};
-  const diff = fullDiff(before as never, after as never);
+  const diff = templateDiff(before, after);
 
   for (const [logicalId, next] of Object.entries(afterResources)) {
     const previous = beforeResources[logicalId];
