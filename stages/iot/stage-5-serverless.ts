@@ -2,7 +2,7 @@ import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { IotIngestion } from '../../lib/constructs/iot-ingestion';
 import { RealtimeReadings } from '../../lib/constructs/realtime-readings';
 import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
-import { TelemetryJobsImage } from '../../lib/constructs/telemetry-jobs-image';
+import { TelemetryJobsBundle } from '../../lib/constructs/telemetry-jobs-bundle';
 import { analysisOnDemand } from './analysis-on-demand';
 import { batchCluster } from './batch-cluster';
 import { iotFoundation } from './foundation';
@@ -23,7 +23,7 @@ export function buildServerless(stack: Stack, options: IotPlatformOptions): void
     network, alerts, archive,
     accessLogs: logs.bucket,
     cluster: batchCluster(stack, network),
-    image: new TelemetryJobsImage(stack, 'JobsImage'),
+    code: new TelemetryJobsBundle(stack, 'JobsCode'),
   });
 
   new CfnOutput(stack, 'TelemetryTopic', { value: 'telemetry/<thing name>/data', description: 'Devices publish JSON records here (MQTT over TLS)' });

@@ -114,7 +114,9 @@ describe('stage 3: tiering', () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
       RequiresCompatibilities: ['FARGATE'],
       RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },
-      ContainerDefinitions: [Match.objectLike({ Command: ['export-archive.js'], ReadonlyRootFilesystem: true })],
+      ContainerDefinitions: Match.arrayWith([
+        Match.objectLike({ Name: 'job', Command: ['node', '/app/export-archive.js'], User: 'node', ReadonlyRootFilesystem: true }),
+      ]),
     });
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 2 * * ? *)',
@@ -162,7 +164,7 @@ describe('stage 5: serverless compute', () => {
   test('a Fargate analysis task started by an EventBridge rule per job file and nightly', () => {
     const t = stage[5].template;
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      ContainerDefinitions: [Match.objectLike({ Command: ['analyse.js'] })],
+      ContainerDefinitions: Match.arrayWith([Match.objectLike({ Name: 'job', Command: ['node', '/app/analyse.js'] })]),
     });
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
@@ -193,5 +195,20 @@ describe('stage 5: serverless compute', () => {
     expect(queues.length).toBeGreaterThanOrEqual(4);
     for (const q of Object.values(t.findResources('AWS::SQS::Queue'))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
     expect(Object.keys(t.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'ApproximateNumberOfMessagesVisible' } }))).toHaveLength(queues.length);
+  });
+});
+
+describe('batch jobs without an image of their own', () => {
+  test('a fetch container copies the bundle and the RDS CA file into a volume; the job starts only when it succeeded', () => {
+    const [, task] = Object.entries(stage[3].template.findResources('AWS::ECS::TaskDefinition'))[0];
+    const containers = task.Properties.ContainerDefinitions as Array<Record<string, any>>;
+    const fetch = containers.find((c) => c.Name === 'fetch')!;
+    const job = containers.find((c) => c.Name === 'job')!;
+    expect(fetch.Essential).toBe(false);
+    expect(JSON.stringify(fetch.Command)).toContain('aws s3 cp');
+    expect(JSON.stringify(fetch.Command)).toContain('global-bundle.pem');
+    expect(job.DependsOn).toEqual([{ ContainerName: 'fetch', Condition: 'SUCCESS' }]);
+    expect(job.MountPoints).toEqual([{ ContainerPath: '/app', SourceVolume: 'code', ReadOnly: true }]);
+    expect(task.Properties.Volumes).toEqual([{ Name: 'code' }]);
   });
 });

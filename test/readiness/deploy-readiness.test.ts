@@ -131,3 +131,14 @@ describe('cost of a deploy with defaults', () => {
     expect(oracle.Properties.MaxAllocatedStorage).toBeLessThanOrEqual(1000);
   });
 });
+
+describe('deploying needs an AWS account and nothing more', () => {
+  test.each([3, 4, 5])('iot %i: no image is built at deploy time (no Docker): every container runs a stock public image', (id) => {
+    const definitions = resourcesOf(iot[id], 'AWS::ECS::TaskDefinition');
+    expect(definitions.length).toBeGreaterThan(0);
+    for (const [, definition] of definitions) {
+      for (const container of definition.Properties.ContainerDefinitions) expect(container.Image).toMatch(/^public\.ecr\.aws\//);
+    }
+    expect(JSON.stringify(iot[id].json)).not.toContain('container-assets');
+  });
+});
