@@ -142,3 +142,114 @@ describe('deploying needs an AWS account and nothing more', () => {
     expect(JSON.stringify(iot[id].json)).not.toContain('container-assets');
   });
 });
+
+/** Both studies at every stage, labelled for test names. */
+const ALL_STAGES = () => STAGES.flatMap((id) => [['video', id, video[id]], ['iot', id, iot[id]]] as const);
+const each = (fn: (s: SynthesizedStage) => void) => () => {
+  for (const [, , s] of ALL_STAGES()) fn(s);
+};
+
+describe('names, lengths and character sets the services enforce', () => {
+  test('security group descriptions: at most 255 characters from the set EC2 allows in a VPC', each((s) => {
+    for (const [, group] of resourcesOf(s, 'AWS::EC2::SecurityGroup')) {
+      expect(group.Properties.GroupDescription).toMatch(/^[a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]{0,255}$/);
+    }
+  }));
+
+  test('generated database passwords leave out what the engines reject (/, ", @, space); Oracle takes at most 30', each((s) => {
+    for (const [id, secret] of resourcesOf(s, 'AWS::SecretsManager::Secret')) {
+      const generate = secret.Properties.GenerateSecretString;
+      if (!generate) continue;
+      for (const character of ['/', '"', '@']) expect(generate.ExcludeCharacters).toContain(character);
+      expect(generate.IncludeSpace ?? false).toBe(false);
+      if (id.includes('Oracle')) expect(generate.PasswordLength).toBeLessThanOrEqual(30);
+    }
+  }));
+
+  test('Lambda functions set no reserved environment variable (AWS_REGION and the like)', each((s) => {
+    const reserved = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_LAMBDA_FUNCTION_NAME', '_HANDLER'];
+    for (const [, fn] of resourcesOf(s, 'AWS::Lambda::Function')) {
+      expect(Object.keys(fn.Properties.Environment?.Variables ?? {}).filter((k) => reserved.includes(k))).toEqual([]);
+    }
+  }));
+});
+
+describe('engine, class and size combinations', () => {
+  test('database engines and classes are the ones docs/deploy-readiness.md checked', each((s) => {
+    const offered: Record<string, string[]> = {
+      'oracle-se2-cdb': ['db.m5.xlarge'],
+      'aurora-postgresql': ['db.r7g.large'],
+      docdb: ['db.t4g.medium'],
+    };
+    for (const [, db] of [...resourcesOf(s, 'AWS::RDS::DBInstance'), ...resourcesOf(s, 'AWS::DocDB::DBInstance')]) {
+      const engine = db.Properties.Engine ?? 'docdb';
+      expect(offered[engine]).toContain(db.Properties.DBInstanceClass);
+    }
+  }));
+
+  test("DocumentDB's parameter group family matches its engine version", each((s) => {
+    for (const [, cluster] of resourcesOf(s, 'AWS::DocDB::DBCluster')) {
+      const [[, parameters]] = resourcesOf(s, 'AWS::DocDB::DBClusterParameterGroup');
+      expect(parameters.Properties.Family).toBe(`docdb${cluster.Properties.EngineVersion.split('.').slice(0, 2).join('.')}`);
+    }
+  }));
+
+  test('Fargate task sizes are CPU and memory pairs Fargate offers', each((s) => {
+    const memoryFor: Record<string, number[]> = {
+      '256': [512, 1024, 2048],
+      '512': [1024, 2048, 3072, 4096],
+      '1024': [2048, 3072, 4096, 5120, 6144, 7168, 8192],
+      '2048': Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
+      '4096': Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
+    };
+    for (const [, task] of resourcesOf(s, 'AWS::ECS::TaskDefinition')) {
+      expect(memoryFor[task.Properties.Cpu]).toContain(Number(task.Properties.Memory));
+    }
+  }));
+
+  test('fleets launch from launch templates: accounts created since 2023 cannot create launch configurations', each((s) => {
+    expect(resourcesOf(s, 'AWS::AutoScaling::LaunchConfiguration')).toEqual([]);
+    for (const [, group] of resourcesOf(s, 'AWS::AutoScaling::AutoScalingGroup')) expect(group.Properties.LaunchTemplate).toBeDefined();
+  }));
+
+  test('Lambda functions run on a runtime that can still be created (nodejs24.x)', each((s) => {
+    for (const [, fn] of resourcesOf(s, 'AWS::Lambda::Function')) {
+      if (fn.Properties.Runtime) expect(['nodejs24.x', 'nodejs22.x']).toContain(fn.Properties.Runtime);
+    }
+  }));
+});
+
+describe('what services write to', () => {
+  const bucket = (s: SynthesizedStage, ref: unknown) => s.json.Resources![JSON.stringify(ref).match(/"(?:Ref|Fn::GetAtt)":\[?"([^"]+)"/)![1]] as Resource;
+
+  test('the load balancers log to an SSE-S3 bucket (ALB log delivery cannot write SSE-KMS objects)', each((s) => {
+    for (const [, lb] of resourcesOf(s, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+      const target = lb.Properties.LoadBalancerAttributes.find((a: any) => a.Key === 'access_logs.s3.bucket').Value;
+      expect(bucket(s, target).Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    }
+  }));
+
+  test('CloudFront standard logs go to a bucket with ACLs enabled (legacy logging writes through ACLs)', each((s) => {
+    for (const [, distribution] of resourcesOf(s, 'AWS::CloudFront::Distribution')) {
+      const target = bucket(s, distribution.Properties.DistributionConfig.Logging.Bucket);
+      expect(target.Properties.OwnershipControls.Rules[0].ObjectOwnership).not.toBe('BucketOwnerEnforced');
+    }
+  }));
+
+  test('IVS records to an SSE-S3 bucket in the same region (its service-linked role has no customer key)', each((s) => {
+    for (const [, recording] of resourcesOf(s, 'AWS::IVS::RecordingConfiguration')) {
+      const target = bucket(s, recording.Properties.DestinationConfiguration.S3.BucketName);
+      expect(target.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    }
+  }));
+
+  test('a template with a SAR rotation application declares the SAM transform (cdk deploy passes CAPABILITY_AUTO_EXPAND)', each((s) => {
+    if (resourcesOf(s, 'AWS::Serverless::Application').length > 0) expect(s.json).toHaveProperty('Transform', 'AWS::Serverless-2016-10-31');
+  }));
+});
+
+describe('account quotas a fresh account starts with', () => {
+  test.each(STAGES)('stage %i: both stacks together need at most 4 Elastic IPs with the default two AZs (default quota 5 per region)', (id) => {
+    expect(resourcesOf(video[id], 'AWS::EC2::EIP').length + resourcesOf(iot[id], 'AWS::EC2::EIP').length).toBeLessThanOrEqual(4);
+  });
+});
