@@ -152,6 +152,9 @@ export const CONTEXT_TABLE: readonly ContextEntry[] = [
   },
 ];
 
+/** The talk's figures, one context value away from the workshop defaults: `-c oracleStorageGiB=65536`. */
+export const TALK_SCALE = { name: 'talk', stages: [1], context: { oracleStorageGiB: ORACLE_MAX_STORAGE_GIB } } as const;
+
 /**
  * Keys that belong to CDK itself: feature flags (`@aws-cdk/...`), what the CLI injects
  * (`aws:cdk:enable-path-metadata`, `aws:cdk:bundling-stacks`, ...), cached lookups in cdk.context.json
