@@ -34,9 +34,10 @@ export const IOT_PLATFORM: CaseStudyInfo = {
       reason:
         'A fact-based feedback loop: the volume stored in Oracle is not tenable. Swapping the Oracle ' +
         'instance for Amazon Aurora is the easiest, lowest-risk change: the code change is one storage ' +
-        'adapter, done in a sprint, and the talk reports an immediate 49% saving on usage. The data moves ' +
-        'with AWS DMS (full load plus change data capture, with the Schema Conversion Tool for the DDL), or ' +
-        'for a short outage window by export and import; the collector then switches adapter.',
+        'adapter, done in a sprint, and the talk reports an immediate 49% saving on usage. The collector ' +
+        'switches adapter and Oracle leaves a final snapshot; its history moves into Aurora with AWS DMS ' +
+        '(full load from the snapshot restored to a temporary instance, the Schema Conversion Tool for the ' +
+        'DDL), or by export and import.',
       adds: [
         'Aurora PostgreSQL cluster: a writer and a reader in another AZ, storage that grows as it is used',
         'Credentials rotated every 30 days; the collector switches to STORE=postgres',

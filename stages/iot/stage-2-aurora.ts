@@ -8,7 +8,8 @@ import { IotPlatformOptions } from './options';
 /**
  * Stage 2, Aurora: Oracle gives way to Aurora PostgreSQL and the collector swaps one storage adapter.
  * Oracle leaves with a final snapshot (kept with its key and credentials) and stops billing, which is
- * where the talk's saving comes from: migrate and verify with DMS before deploying this stage.
+ * where the talk's saving comes from. Rows written before the switch are in the snapshot; the README
+ * describes bringing them into Aurora with DMS.
  */
 export function buildAurora(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);
