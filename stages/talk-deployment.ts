@@ -1,3 +1,5 @@
+import { CONTEXT_TABLE } from '../lib/app/context-table';
+
 /**
  * The deployment the talk describes, as context: what a production team had that a workshop deploy
  * does not (a domain with certificates, a known live event, the forklift's storage). The scorecards
@@ -10,16 +12,12 @@
 /** ACM certificate of the platform's own domain (documentation account, us-east-1). */
 export const TALK_CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/1c9a52a7-0000-4e4b-9d8c-2f6c8a3b7e10';
 
-/** Which stages use each of the talk's context values. */
-const USED_BY = {
-  certificateArn: { video: [1, 2, 3], iot: [1, 2, 3, 4] },
-  media: { video: [3, 4, 5], iot: [] },
-  liveEvents: { video: [2, 3], iot: [] },
-  oracleStorageGiB: { video: [], iot: [1] },
-} as const;
-
-const uses = (key: keyof typeof USED_BY, video: number, iot: number) =>
-  (USED_BY[key].video as readonly number[]).includes(video) || (USED_BY[key].iot as readonly number[]).includes(iot);
+/** Whether video stage `video` or IoT stage `iot` reads a context key, per the context table. */
+function uses(key: string, video: number, iot: number): boolean {
+  const entry = CONTEXT_TABLE.find((e) => e.key === key);
+  if (!entry) throw new Error(`The talk's deployment sets '${key}', which the context table does not declare`);
+  return (entry.usedBy.video ?? []).includes(video) || (entry.usedBy.iot ?? []).includes(iot);
+}
 
 /**
  * Context for an App holding video stage `video` and IoT stage `iot` as the talk's teams ran them.
@@ -28,7 +26,8 @@ const uses = (key: keyof typeof USED_BY, video: number, iot: number) =>
 export function talkDeploymentContext(video: number, iot: number, now: Date = new Date()): Record<string, unknown> {
   const context: Record<string, unknown> = {};
   if (uses('certificateArn', video, iot)) context.certificateArn = TALK_CERTIFICATE_ARN;
-  if (uses('media', video, iot)) {
+  if (uses('ingestCertificateArn', video, iot)) context.ingestCertificateArn = TALK_CERTIFICATE_ARN;
+  if (uses('mediaDomainName', video, iot)) {
     context.mediaDomainName = 'media.example.com';
     context.mediaCertificateArn = TALK_CERTIFICATE_ARN;
   }

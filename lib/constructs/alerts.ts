@@ -17,36 +17,31 @@ export interface AlertsProps {
 
 /**
  * One encrypted SNS topic for everything the operators must hear about: alarms and Auto Scaling fleet
- * events. Its key policy lets CloudWatch alarms and the Auto Scaling service-linked role publish, which
- * an AWS-managed SNS key would not allow.
+ * events. Its key policy lets CloudWatch alarms publish, and the Auto Scaling service-linked role once
+ * a fleet reports here, which an AWS-managed SNS key would not allow.
  */
 export class Alerts extends Construct {
   public readonly topic: sns.Topic;
+  private readonly key: kms.Key;
   private readonly action: actions.SnsAction;
+  private autoScalingAllowed = false;
 
   constructor(scope: Construct, id: string, props: AlertsProps = {}) {
     super(scope, id);
-    const key = new kms.Key(this, 'Key', {
+    this.key = new kms.Key(this, 'Key', {
       description: 'Encrypts the operations alerts topic',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const publishers = [
-      new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
-      // Event rules that notify operators (failed batch tasks, live stream health) publish through EventBridge.
-      new iam.ServicePrincipal('events.amazonaws.com'),
-      new iam.ArnPrincipal(
-        `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
-      ),
-    ];
-    key.addToResourcePolicy(
+    this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        principals: publishers,
+        // CloudWatch alarms, and event rules that notify operators (failed batch tasks, live stream health).
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com'), new iam.ServicePrincipal('events.amazonaws.com')],
         resources: ['*'],
       }),
     );
-    this.topic = new sns.Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
+    this.topic = new sns.Topic(this, 'Topic', { masterKey: this.key, enforceSSL: true });
     if (props.email) {
       new sns.Subscription(this, 'Email', {
         topic: this.topic,
@@ -61,6 +56,33 @@ export class Alerts extends Construct {
   public notifyOn(alarm: cloudwatch.Alarm): void {
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
+  }
+
+  /**
+   * Lets Auto Scaling publish fleet events to the encrypted topic. Auto Scaling publishes as its
+   * service-linked role, which has no access to customer managed keys of its own. KMS rejects a key
+   * policy that names a principal that does not exist yet, and that role exists only once an account
+   * has used Auto Scaling; creating it in the stack fails where it already exists. So the grant names
+   * no role: it allows any caller whose ARN is that role's, from this account, through SNS only.
+   */
+  public allowAutoScalingNotifications(): void {
+    if (this.autoScalingAllowed) return;
+    this.autoScalingAllowed = true;
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AutoScalingFleetEventsViaSns',
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        principals: [new iam.AnyPrincipal()],
+        resources: ['*'],
+        conditions: {
+          StringEquals: {
+            'aws:PrincipalArn': `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+            'kms:CallerAccount': Aws.ACCOUNT_ID,
+            'kms:ViaService': `sns.${Aws.REGION}.amazonaws.com`,
+          },
+        },
+      }),
+    );
   }
 
   /**

@@ -107,6 +107,7 @@ export class AppPool extends Construct {
       ],
     });
 
+    props.alerts.allowAutoScalingNotifications();
     this.asg = new autoscaling.AutoScalingGroup(this, 'Group', {
       vpc: props.network.vpc,
       vpcSubnets: props.network.appSubnets,

@@ -11,14 +11,14 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { Network } from './network';
-import { JobScript, TelemetryJobsImage } from './telemetry-jobs-image';
+import { JobScript, TelemetryJobsBundle } from './telemetry-jobs-bundle';
 
 /** Properties of {@link BatchJob}. */
 export interface BatchJobProps {
   readonly cluster: ecs.ICluster;
   readonly network: Network;
-  readonly image: TelemetryJobsImage;
-  /** The script of the image this job runs. */
+  readonly code: TelemetryJobsBundle;
+  /** The script this job runs. */
   readonly script: JobScript;
   /** Non-secret configuration; credentials are read from Secrets Manager by the job itself. */
   readonly environment: Record<string, string>;
@@ -34,7 +34,8 @@ export interface BatchJobProps {
 
 /**
  * A batch job as a Fargate task that exists only while it runs: no idle capacity between runs. Graviton,
- * read-only root file system, non-root user (set by the image), logs to CloudWatch Logs.
+ * stock images (no image to build), read-only root file systems, the job as a non-root user, logs to
+ * CloudWatch Logs.
  */
 export class BatchJob extends Construct {
   public readonly taskDefinition: ecs.FargateTaskDefinition;
@@ -49,11 +50,8 @@ export class BatchJob extends Construct {
       memoryLimitMiB: props.memoryLimitMiB ?? 2048,
       runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
     });
-    this.taskDefinition.addContainer('job', {
-      image: props.image.image,
-      command: [`${props.script}.js`],
+    props.code.addContainers(this.taskDefinition, props.script, {
       environment: { ...props.environment, AWS_REGION: Aws.REGION },
-      readonlyRootFilesystem: true,
       logging: ecs.LogDrivers.awsLogs({
         streamPrefix: props.script,
         logGroup: new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS }),
@@ -80,10 +78,6 @@ export class BatchJob extends Construct {
     acknowledge(this.taskDefinition, {
       rule: 'AwsSolutions-ECS2',
       reason: 'The environment holds only bucket names and limits; credentials are read from Secrets Manager by the job at run time.',
-    });
-    acknowledge(this.taskDefinition.obtainExecutionRole(), {
-      rule: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'ecr:GetAuthorizationToken, needed to pull the image, takes no resource narrower than *.',
     });
   }
 

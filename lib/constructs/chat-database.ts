@@ -81,6 +81,8 @@ export class ChatDatabase extends Construct {
       (this.cluster.node.findChild(child) as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
     parameters.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // Deleting the attachment would strip the host and port from the secret of the cluster that is kept.
+    (this.cluster.node.findChild('Secret').node.findChild('Attachment') as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);
     // Rotation runs in the app subnets: the isolated data subnets have no route to Secrets Manager.
     new secretsmanager.SecretRotation(this, 'CredentialRotation', {
       application: secretsmanager.SecretRotationApplication.MONGODB_ROTATION_SINGLE_USER,

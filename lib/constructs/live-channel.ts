@@ -1,13 +1,11 @@
-import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ivs from 'aws-cdk-lib/aws-ivs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { acknowledge } from '../checks/acknowledge';
 import { Alerts } from './alerts';
 import { dataBucket } from './data-bucket';
 
@@ -27,13 +25,15 @@ export interface LiveChannelProps {
 
 /**
  * Amazon IVS (L1 constructs; aws-cdk-lib has no L2): a low-latency channel that only takes RTMPS
- * ingest, a recording configuration that writes every stream to S3 for replay, and the stream key kept
- * in Secrets Manager: it never appears in a template output.
+ * ingest, a recording configuration that writes every stream to S3 for replay, and a stream key that
+ * stays in IVS: the template and its outputs hold only its ARN. A copy in Secrets Manager would be
+ * retained as data when the channel goes, holding a key to a channel that no longer exists.
  */
 export class LiveChannel extends Construct {
   public readonly channel: ivs.CfnChannel;
   public readonly recordings: s3.Bucket;
-  public readonly streamKeySecret: secretsmanager.Secret;
+  /** Read the key itself with `aws ivs get-stream-key --arn <streamKey.attrArn>`. */
+  public readonly streamKey: ivs.CfnStreamKey;
 
   constructor(scope: Construct, id: string, props: LiveChannelProps) {
     super(scope, id);
@@ -57,12 +57,7 @@ export class LiveChannel extends Construct {
       authorized: false,
       recordingConfigurationArn: recording.attrArn,
     });
-    const streamKey = new ivs.CfnStreamKey(this, 'StreamKey', { channelArn: this.channel.attrArn });
-    this.streamKeySecret = new secretsmanager.Secret(this, 'StreamKeySecret', {
-      description: 'IVS stream key of the live channel: give it to the broadcaster, never publish it',
-      secretStringValue: SecretValue.resourceAttribute(streamKey.attrValue),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.streamKey = new ivs.CfnStreamKey(this, 'StreamKey', { channelArn: this.channel.attrArn });
 
     // IVS reports stream state, health and recording events on EventBridge (best effort); keep them for operators.
     const eventLog = new logs.LogGroup(this, 'Events', { retention: logs.RetentionDays.THREE_MONTHS });
@@ -98,13 +93,5 @@ export class LiveChannel extends Construct {
       },
       targets: [new targets.SnsTopic(props.alerts.topic)],
     });
-
-    acknowledge(
-      this.streamKeySecret,
-      {
-        rule: 'AwsSolutions-SMG4',
-        reason: 'An IVS stream key is rotated through IVS (delete and create a stream key), not by a Secrets Manager rotation function.',
-      },
-    );
   }
 }

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -59,6 +59,9 @@ export class Network extends Construct {
         },
       },
     });
+    // CDK tags each subnet with its kind for Vpc.fromLookup(), which this project never uses. Turning
+    // egress off would change that tag on the app subnets and nothing else: an update for a tag only.
+    Tags.of(this.vpc).remove('aws-cdk:subnet-type', { includeResourceTypes: ['AWS::EC2::Subnet'] });
   }
 
   /** Subnets for instances and VPC-attached functions. */

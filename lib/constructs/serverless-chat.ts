@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { CONNECTION_ID_ATTRIBUTE, TTL_ATTRIBUTE } from '../runtime/chat/connection-table-schema';
 import { Alerts } from './alerts';
+import { ApiGatewayLoggingRole } from './api-gateway-logging-role';
 import { nodeFunction } from './node-function';
 
 /** Properties of {@link ServerlessChat}. */
@@ -80,6 +81,7 @@ export class ServerlessChat extends Construct {
       detailedMetricsEnabled: true,
       accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLogs) },
     });
+    this.stage.node.addDependency(new ApiGatewayLoggingRole(this, 'LoggingRole').setting);
     const stack = Stack.of(this);
     const apiLogicalId = stack.getLogicalId(this.api.node.defaultChild as CfnElement);
     for (const fn of [sendMessage, defaultRoute]) {

@@ -38,7 +38,13 @@ export class TelemetryArchive extends Construct {
         { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(180) },
       ],
     });
-    const database = new glue.Database(this, 'Catalog', { databaseName: 'telemetry_archive', description: 'IoT telemetry history' });
+    // The catalog is metadata the template fully describes (partition projection, no crawler), so it is
+    // deleted with its stage: retained under its fixed name, it would make the stage fail to come back.
+    const database = new glue.Database(this, 'Catalog', {
+      databaseName: 'telemetry_archive',
+      description: 'IoT telemetry history',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.table = new glue.S3Table(this, 'Readings', {
       database,
       tableName: 'readings',
@@ -78,6 +84,9 @@ export class TelemetryArchive extends Construct {
       name: 'telemetry',
       description: 'Queries over the telemetry archive',
       state: 'ENABLED',
+      // Saved queries would otherwise make the delete fail when the stage leaves, and the fixed name
+      // would then stop the stage from coming back. Results live on in the retained results bucket.
+      recursiveDeleteOption: true,
       workGroupConfiguration: {
         enforceWorkGroupConfiguration: true,
         publishCloudWatchMetricsEnabled: true,

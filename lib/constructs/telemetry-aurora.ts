@@ -29,7 +29,8 @@ export interface TelemetryAuroraProps {
 /**
  * Aurora PostgreSQL in place of Oracle: a writer and a reader pinned to different AZs (the reader is
  * the failover target), storage that grows with use instead of being bought up front, encryption,
- * 14 days of backups, IAM authentication, credentials rotated every 30 days, deletion protection.
+ * 14 days of backups, IAM authentication, credentials rotated every 30 days. When stage 5 retires it,
+ * it leaves a final snapshot (kept with its key and credentials) and stops billing.
  */
 export class TelemetryAurora extends Construct {
   public readonly cluster: rds.DatabaseCluster;
@@ -65,8 +66,10 @@ export class TelemetryAurora extends Construct {
       enablePerformanceInsights: true,
       performanceInsightEncryptionKey: key,
       iamAuthentication: true,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Retiring Aurora (stage 5) must stop its bill: CloudFormation deletes the instances, takes a final
+      // cluster snapshot and deletes the cluster. Deletion protection would make that delete fail.
+      deletionProtection: false,
+      removalPolicy: RemovalPolicy.SNAPSHOT,
     });
     this.secret = this.cluster.secret!;
     props.alerts.alarm(this, 'HighCpu', {
@@ -80,9 +83,8 @@ export class TelemetryAurora extends Construct {
       threshold: 512 * 1024 ** 2,
       below: true,
     });
-    // A retained cluster is only useful with its credentials: keep the generated secret too.
+    // The final snapshot is encrypted with the key (retained above) and restores with these credentials.
     (this.cluster.node.findChild('Secret') as secretsmanager.Secret).applyRemovalPolicy(RemovalPolicy.RETAIN);
-    (this.cluster.node.findChild('Subnets').node.defaultChild as rds.CfnDBSubnetGroup).applyRemovalPolicy(RemovalPolicy.RETAIN);
     // Rotation runs in the app subnets: the isolated data subnets have no route to Secrets Manager.
     new secretsmanager.SecretRotation(this, 'CredentialRotation', {
       application: secretsmanager.SecretRotationApplication.POSTGRES_ROTATION_SINGLE_USER,
@@ -94,6 +96,10 @@ export class TelemetryAurora extends Construct {
       automaticallyAfter: Duration.days(30),
     });
 
+    acknowledge(this.cluster, {
+      rule: 'AwsSolutions-RDS10',
+      reason: 'DeletionPolicy Snapshot keeps a final snapshot on any delete; deletion protection would block the retirement that stops the Aurora bill.',
+    });
     acknowledgeLogRetentionHelper(Stack.of(this));
     const monitoringRole = this.cluster.node.tryFindChild('MonitoringRole');
     if (monitoringRole) {

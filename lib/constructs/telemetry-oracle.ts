@@ -11,8 +11,22 @@ import { acknowledgeLogRetentionHelper } from '../checks/cdk-helpers';
 import { Alerts } from './alerts';
 import { Network } from './network';
 
-/** RDS for Oracle's largest primary volume: 64 TiB. */
+/** RDS for Oracle's largest primary volume: 64 TiB, what the talk's forklift bought up front. */
 export const ORACLE_MAX_STORAGE_GIB = 65_536;
+/** RDS for Oracle's smallest gp3 volume. */
+export const ORACLE_MIN_STORAGE_GIB = 20;
+/** What a workshop deploy provisions unless told otherwise: cents an hour, not dollars. */
+export const ORACLE_WORKSHOP_STORAGE_GIB = 100;
+
+/**
+ * The storage-autoscaling ceiling for an allocation: ten times the allocation, within the engine's
+ * maximum, so a workshop instance can grow but never to a surprise. None when there is no headroom worth
+ * having (RDS wants the ceiling well above the allocation): the talk's 64 TiB is bought up front.
+ */
+export function oracleStorageCeilingGiB(allocatedGiB: number): number | undefined {
+  const ceiling = Math.min(ORACLE_MAX_STORAGE_GIB, allocatedGiB * 10);
+  return ceiling >= allocatedGiB * 1.1 ? ceiling : undefined;
+}
 
 /** Properties of {@link TelemetryOracle}. */
 export interface TelemetryOracleProps {
@@ -20,9 +34,10 @@ export interface TelemetryOracleProps {
   /** Where the instance's alarms go. */
   readonly alerts: Alerts;
   /**
-   * Storage provisioned up front. The forklift sized it at the ceiling, as on premises, where the SAN
-   * was a sunk cost; a workshop can pass less (every GiB of it is billed, twice with Multi-AZ).
-   * @default ORACLE_MAX_STORAGE_GIB
+   * Storage provisioned up front. The talk's forklift sized it at the ceiling (ORACLE_MAX_STORAGE_GIB),
+   * as on premises, where the SAN was a sunk cost; every GiB of it is billed, twice with Multi-AZ.
+   * Below the ceiling, storage autoscaling may grow it to {@link oracleStorageCeilingGiB}.
+   * @default ORACLE_WORKSHOP_STORAGE_GIB
    */
   readonly allocatedStorageGiB?: number;
   /**
@@ -34,12 +49,17 @@ export interface TelemetryOracleProps {
 
 /**
  * RDS for Oracle as the forklift ran it: Standard Edition 2 with the licence included, Multi-AZ,
- * encrypted, backed up, logs exported, deletion protected. Retained, not deleted, when Aurora takes over.
+ * encrypted, backed up, logs exported. When Aurora takes over it leaves a final snapshot (kept with its
+ * key and credentials) and stops billing.
  */
 export class TelemetryOracle extends Construct {
   public readonly instance: rds.DatabaseInstance;
-  /** Service name the collector connects to (`host:port/<name>`). */
-  public readonly name = 'TELEMETRY';
+  /**
+   * The database (the initial tenant database of the CDB) and the service name the collector connects
+   * to (`host:port/<name>`). RDS for Oracle allows at most 8 characters here: TELEMETRY was one too many
+   * and the instance was never created.
+   */
+  public readonly name = 'TELEMDB';
   /** The generated credentials (JSON with username, password, host, port). */
   public readonly secret: secretsmanager.ISecret;
 
@@ -50,6 +70,7 @@ export class TelemetryOracle extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const allocatedGiB = props.allocatedStorageGiB ?? ORACLE_WORKSHOP_STORAGE_GIB;
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       engine: rds.DatabaseInstanceEngine.oracleSe2Cdb({ version: rds.OracleEngineVersion.VER_19_0_0_0_2025_10_R1 }),
       licenseModel: rds.LicenseModel.LICENSE_INCLUDED,
@@ -60,7 +81,8 @@ export class TelemetryOracle extends Construct {
       databaseName: this.name,
       characterSetName: 'AL32UTF8',
       storageType: rds.StorageType.GP3,
-      allocatedStorage: props.allocatedStorageGiB ?? ORACLE_MAX_STORAGE_GIB,
+      allocatedStorage: allocatedGiB,
+      maxAllocatedStorage: oracleStorageCeilingGiB(allocatedGiB),
       storageEncrypted: true,
       storageEncryptionKey: key,
       credentials: rds.Credentials.fromGeneratedSecret('collector', { excludeCharacters: '"@/\\\'' }),
@@ -73,16 +95,19 @@ export class TelemetryOracle extends Construct {
       enablePerformanceInsights: true,
       performanceInsightEncryptionKey: key,
       autoMinorVersionUpgrade: true,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Retiring Oracle (stage 2) must stop its bill: CloudFormation takes a final snapshot and deletes
+      // the instance. Deletion protection would make that delete fail and leave Oracle running.
+      deletionProtection: false,
+      removalPolicy: RemovalPolicy.SNAPSHOT,
     });
     this.secret = this.instance.secret!;
     // The talk's lesson: the volume filled every eight days. Hear about it before it is full.
-    const allocatedBytes = (props.allocatedStorageGiB ?? ORACLE_MAX_STORAGE_GIB) * 1024 ** 3;
+    // With storage autoscaling, RDS grows the volume at 10% free; below 5% it has stopped keeping up.
+    const alertShare = oracleStorageCeilingGiB(allocatedGiB) === undefined ? 0.1 : 0.05;
     props.alerts.alarm(this, 'LowStorage', {
-      description: 'Oracle free storage below 10% of the allocated volume',
+      description: `Oracle free storage below ${alertShare * 100}% of the allocated volume`,
       metric: this.instance.metricFreeStorageSpace({ period: Duration.minutes(5), statistic: 'Minimum' }),
-      threshold: allocatedBytes / 10,
+      threshold: allocatedGiB * 1024 ** 3 * alertShare,
       below: true,
     });
     props.alerts.alarm(this, 'HighCpu', {
@@ -90,15 +115,18 @@ export class TelemetryOracle extends Construct {
       metric: this.instance.metricCPUUtilization({ period: Duration.minutes(5) }),
       threshold: 80,
     });
-    // A retained database is only useful with its credentials: keep the generated secret too.
+    // The final snapshot is encrypted with the key (retained above) and restores with these credentials.
     (this.instance.node.findChild('Secret') as secretsmanager.Secret).applyRemovalPolicy(RemovalPolicy.RETAIN);
-    (this.instance.node.findChild('SubnetGroup').node.defaultChild as rds.CfnDBSubnetGroup).applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     acknowledge(
       this.instance,
       {
         rule: 'AwsSolutions-RDS11',
         reason: 'A non-default port is obscurity, not a control: only the collector fleet security group can reach 1521.',
+      },
+      {
+        rule: 'AwsSolutions-RDS10',
+        reason: 'DeletionPolicy Snapshot keeps a final snapshot on any delete; deletion protection would block the retirement that stops the Oracle bill.',
       },
       {
         rule: 'AwsSolutions-SMG4',

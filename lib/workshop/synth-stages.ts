@@ -38,6 +38,14 @@ function countIn(findings: Finding[] | undefined, stackName: string): number {
     .filter((c) => c.constructPath?.startsWith(`${stackName}/`)).length;
 }
 
+/** Extra context for some stages, synthesized as a row of its own (e.g. the talk's scale). */
+export interface StageVariant {
+  /** Suffix of the row and the assembly folder, e.g. `talk`. */
+  readonly name: string;
+  readonly stages: readonly number[];
+  readonly context: Record<string, unknown>;
+}
+
 /**
  * Runs a synth with CDK's printed validation report held back: every finding is in the assembly's
  * validation-report.json and scorecard anyway. What was held back is printed if synth fails.
@@ -57,14 +65,17 @@ function withReportHeldBack<T>(synth: () => T): T {
 }
 
 /**
- * Synthesizes every stage of a case study into `<outRoot>/<study>-<stage>` exactly as `cdk synth` does
- * (built-in validation, rule packs, bundling), so the assemblies can also be diffed offline.
+ * Synthesizes every stage of a case study (or a variant's stages) into `<outRoot>/<study>-<stage>`
+ * exactly as `cdk synth` does (built-in validation, rule packs, bundling), so the assemblies can also be
+ * diffed offline.
  */
-export function synthStages(study: CaseStudyInfo, outRoot: string): StageCheckSummary[] {
-  return study.stages.map((stage) => {
-    const assemblyDir = path.join(outRoot, `${study.contextKey}-${stage.id}`);
+export function synthStages(study: CaseStudyInfo, outRoot: string, variant?: StageVariant): StageCheckSummary[] {
+  const stages = variant ? study.stages.filter((s) => variant.stages.includes(s.id)) : study.stages;
+  return stages.map((stage) => {
+    const suffix = variant ? `-${variant.name}` : '';
+    const assemblyDir = path.join(outRoot, `${study.contextKey}-${stage.id}${suffix}`);
     fs.rmSync(assemblyDir, { recursive: true, force: true });
-    const app = makeApp({ outdir: assemblyDir, context: { [study.contextKey]: stage.id } });
+    const app = makeApp({ outdir: assemblyDir, context: { ...variant?.context, [study.contextKey]: stage.id } });
     addPlatforms(app);
     const assembly = withReportHeldBack(() => app.synth());
     const template = assembly.getStackByName(study.stackName).template;
@@ -82,7 +93,7 @@ export function synthStages(study: CaseStudyInfo, outRoot: string): StageCheckSu
     return {
       study: study.contextKey,
       stage: stage.id,
-      slug: stage.slug,
+      slug: `${stage.slug}${variant ? ` (${variant.name})` : ''}`,
       assemblyDir,
       resources: Object.keys(template.Resources ?? {}).length,
       open,

@@ -8,7 +8,7 @@ import { dataBucket } from '../../lib/constructs/data-bucket';
 import { deadLetterQueue } from '../../lib/constructs/dead-letter-queue';
 import { Network } from '../../lib/constructs/network';
 import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
-import { TelemetryJobsImage } from '../../lib/constructs/telemetry-jobs-image';
+import { TelemetryJobsBundle } from '../../lib/constructs/telemetry-jobs-bundle';
 import { ARCHIVE_PREFIX } from '../../lib/runtime/telemetry/archive-format';
 
 /** Properties of {@link analysisOnDemand}. */
@@ -16,7 +16,7 @@ export interface AnalysisOnDemandProps {
   readonly network: Network;
   readonly alerts: Alerts;
   readonly cluster: ecs.ICluster;
-  readonly image: TelemetryJobsImage;
+  readonly code: TelemetryJobsBundle;
   readonly archive: TelemetryArchive;
   /** Where the jobs bucket's access logs go. */
   readonly accessLogs: s3.IBucket;
@@ -40,7 +40,7 @@ export function analysisOnDemand(stack: Stack, props: AnalysisOnDemandProps): { 
   const analysis = new BatchJob(stack, 'Analysis', {
     cluster: props.cluster,
     network: props.network,
-    image: props.image,
+    code: props.code,
     script: 'analyse',
     alerts: props.alerts.topic,
     environment: { ARCHIVE_BUCKET: props.archive.bucket.bucketName, JOBS_BUCKET: jobs.bucketName },

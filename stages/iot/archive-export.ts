@@ -8,7 +8,7 @@ import { deadLetterQueue } from '../../lib/constructs/dead-letter-queue';
 import { Network } from '../../lib/constructs/network';
 import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
 import { TelemetryAurora } from '../../lib/constructs/telemetry-aurora';
-import { TelemetryJobsImage } from '../../lib/constructs/telemetry-jobs-image';
+import { TelemetryJobsBundle } from '../../lib/constructs/telemetry-jobs-bundle';
 import { ARCHIVE_PREFIX } from '../../lib/runtime/telemetry/archive-format';
 import { batchCluster } from './batch-cluster';
 
@@ -29,7 +29,7 @@ export function archiveTier(stack: Stack, props: ArchiveTierProps): TelemetryArc
     ...props,
     archive,
     cluster: batchCluster(stack, props.network),
-    image: new TelemetryJobsImage(stack, 'JobsImage'),
+    code: new TelemetryJobsBundle(stack, 'JobsCode'),
   });
   return archive;
 }
@@ -39,7 +39,7 @@ export interface ArchiveExportProps {
   readonly network: Network;
   readonly alerts: Alerts;
   readonly cluster: ecs.ICluster;
-  readonly image: TelemetryJobsImage;
+  readonly code: TelemetryJobsBundle;
   readonly aurora: TelemetryAurora;
   readonly archive: TelemetryArchive;
   readonly olderThanDays: number;
@@ -50,7 +50,7 @@ export function nightlyArchiveExport(stack: Stack, props: ArchiveExportProps): B
   const job = new BatchJob(stack, 'ArchiveExport', {
     cluster: props.cluster,
     network: props.network,
-    image: props.image,
+    code: props.code,
     script: 'export-archive',
     alerts: props.alerts.topic,
     environment: {

@@ -17,8 +17,8 @@ export interface IotPlatformOptions {
   readonly alertEmail?: string;
   /**
    * Storage provisioned for RDS for Oracle in stage 1, in GiB. The talk's forklift used the 64 TiB
-   * ceiling; a workshop deploy can pass far less.
-   * @default 65536
+   * ceiling (65536); a workshop deploy needs far less.
+   * @default ORACLE_WORKSHOP_STORAGE_GIB (100)
    */
   readonly oracleStorageGiB?: number;
   /**

@@ -21,7 +21,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'VPC over two AZs: public, app and isolated data subnets, a NAT gateway per AZ, flow logs',
         'Internet-facing ALB as the ingestion endpoint (POST /telemetry)',
         'Collector fleet: one Auto Scaling group that collects and analyses (STORE=oracle)',
-        'RDS for Oracle SE2, licence included, Multi-AZ, 64 TiB of storage provisioned up front',
+        'RDS for Oracle SE2, licence included, Multi-AZ; 64 TiB of storage provisioned up front at the ' +
+          "talk's scale (-c oracleStorageGiB=65536), 100 GiB that autoscales for a workshop",
       ],
       retires: [],
       retiredParts: [],
@@ -37,14 +38,19 @@ export const IOT_PLATFORM: CaseStudyInfo = {
       reason:
         'A fact-based feedback loop: the volume stored in Oracle is not tenable. Swapping the Oracle ' +
         'instance for Amazon Aurora is the easiest, lowest-risk change: the code change is one storage ' +
-        'adapter, done in a sprint, and the talk reports an immediate 49% saving on usage. The data moves ' +
-        'with AWS DMS (full load plus change data capture, with the Schema Conversion Tool for the DDL), or ' +
-        'for a short outage window by export and import; the collector then switches adapter.',
+        'adapter, done in a sprint, and the talk reports an immediate 49% saving on usage. The collector ' +
+        'switches adapter and Oracle leaves a final snapshot; its history moves into Aurora with AWS DMS ' +
+        '(full load from the snapshot restored to a temporary instance, the Schema Conversion Tool for the ' +
+        'DDL), or by export and import.',
       adds: [
         'Aurora PostgreSQL cluster: a writer and a reader in another AZ, storage that grows as it is used',
         'Credentials rotated every 30 days; the collector switches to STORE=postgres',
       ],
-      retires: ['RDS for Oracle: retained with its data (DeletionPolicy Retain) until the migration is verified'],
+      retires: [
+        'RDS for Oracle: CloudFormation takes a final snapshot and deletes the instance (DeletionPolicy ' +
+          'Snapshot), so its licence, compute and storage stop billing; the key and credentials that restore ' +
+          'the snapshot are retained',
+      ],
       retiredParts: ['Oracle'],
       talk: {
         says: 'To no one\'s surprise, cost optimization increased significantly with this one move.',
@@ -112,7 +118,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'The collector fleet and its ALB (stateless)',
         'The nightly export job: the stream archives each reading as it arrives (run the export once with ' +
           'EXPORT_OLDER_THAN_DAYS=0 before deploying to drain Aurora)',
-        'Aurora: retained with its data (DeletionPolicy Retain), no longer written',
+        'Aurora: no longer written; CloudFormation takes a final cluster snapshot and deletes the cluster ' +
+          '(DeletionPolicy Snapshot); the key and credentials that restore it are retained',
       ],
       retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
       talk: {

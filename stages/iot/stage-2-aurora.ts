@@ -7,8 +7,9 @@ import { IotPlatformOptions } from './options';
 
 /**
  * Stage 2, Aurora: Oracle gives way to Aurora PostgreSQL and the collector swaps one storage adapter.
- * Oracle leaves the template but not the account: it is retained with its data until the migration is
- * verified.
+ * Oracle leaves with a final snapshot (kept with its key and credentials) and stops billing, which is
+ * where the talk's saving comes from. Rows written before the switch are in the snapshot; the README
+ * describes bringing them into Aurora with DMS.
  */
 export function buildAurora(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);

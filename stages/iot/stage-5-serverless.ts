@@ -2,7 +2,7 @@ import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { IotIngestion } from '../../lib/constructs/iot-ingestion';
 import { RealtimeReadings } from '../../lib/constructs/realtime-readings';
 import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
-import { TelemetryJobsImage } from '../../lib/constructs/telemetry-jobs-image';
+import { TelemetryJobsBundle } from '../../lib/constructs/telemetry-jobs-bundle';
 import { analysisOnDemand } from './analysis-on-demand';
 import { batchCluster } from './batch-cluster';
 import { iotFoundation } from './foundation';
@@ -11,7 +11,7 @@ import { IotPlatformOptions } from './options';
 /**
  * Stage 5, serverless compute: IoT Core invokes one Lambda function per event, the table's stream feeds
  * the archive, and analysis runs as a Fargate task only when a job file arrives (or nightly). The fleet,
- * its load balancer, the export job and Aurora retire; Aurora is retained with its data.
+ * its load balancer, the export job and Aurora retire; Aurora leaves a final snapshot.
  */
 export function buildServerless(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);
@@ -23,7 +23,7 @@ export function buildServerless(stack: Stack, options: IotPlatformOptions): void
     network, alerts, archive,
     accessLogs: logs.bucket,
     cluster: batchCluster(stack, network),
-    image: new TelemetryJobsImage(stack, 'JobsImage'),
+    code: new TelemetryJobsBundle(stack, 'JobsCode'),
   });
 
   new CfnOutput(stack, 'TelemetryTopic', { value: 'telemetry/<thing name>/data', description: 'Devices publish JSON records here (MQTT over TLS)' });

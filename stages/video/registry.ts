@@ -87,8 +87,9 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       ],
       retires: [
         'The chat pool and the ALB (stateless)',
-        'DocumentDB: no compute uses it any more; the cluster, its instances, key and secret are ' +
-          'retained with their data (DeletionPolicy Retain), not deleted',
+        'DocumentDB: no compute uses it any more; its instances (compute) are deleted, and the cluster ' +
+          'volume with its key, secret (connection details included), security, subnet and parameter ' +
+          'groups is retained (DeletionPolicy Retain): add an instance to read the data again',
         'NAT gateways: nothing in the app subnets needs internet egress any more',
       ],
       retiredParts: ['ChatDatabase', 'ChatPool', 'Entrance'],
@@ -102,7 +103,7 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
         'they ran themselves, lowers the operational burden and lets them spend the time on features ' +
         'and reliability. Recordings land in S3 and replay through the existing CloudFront distribution.',
       adds: [
-        'IVS channel (RTMPS ingest only) with a stream key kept in Secrets Manager, never in outputs',
+        'IVS channel (RTMPS ingest only) with a stream key that stays in IVS: outputs carry only its ARN',
         'Recording configuration writing to a recordings bucket, replayed through CloudFront under /ivs/*',
         'IVS stream and recording events logged to CloudWatch Logs',
       ],

@@ -6,8 +6,8 @@ import { VideoPlatformOptions } from './options';
 
 /**
  * Stage 4, serverless chat: the chat pool, the ALB and DocumentDB retire; chat runs on an API Gateway
- * WebSocket API with Lambda and DynamoDB. No instances are left, so the NAT gateways go too. DocumentDB
- * is retained with its data (its DeletionPolicy is Retain), not deleted.
+ * WebSocket API with Lambda and DynamoDB. No instances are left, so the NAT gateways go too. DocumentDB's
+ * instances go; its cluster volume is retained with its data, and everything it needs to be read again.
  */
 export function buildServerlessChat(stack: Stack, options: VideoPlatformOptions): void {
   const { logs, media, alerts } = videoFoundation(stack, options, { egress: false });

@@ -18,7 +18,7 @@ export function buildIvs(stack: Stack, options: VideoPlatformOptions): void {
   const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
 
   new CfnOutput(stack, 'IngestEndpoint', { value: `rtmps://${live.channel.attrIngestEndpoint}:443/app/`, description: 'RTMPS ingest for the broadcaster' });
-  new CfnOutput(stack, 'StreamKeySecretArn', { value: live.streamKeySecret.secretArn, description: 'aws secretsmanager get-secret-value --secret-id <this>' });
+  new CfnOutput(stack, 'StreamKeyArn', { value: live.streamKey.attrArn, description: 'aws ivs get-stream-key --arn <this> --query streamKey.value --output text' });
   new CfnOutput(stack, 'PlaybackUrl', { value: live.channel.attrPlaybackUrl, description: 'Live HLS playback' });
   new CfnOutput(stack, 'ChatUrl', { value: chat.url, description: 'WebSocket chat: send {"action":"sendmessage","data":"hi"}' });
   new CfnOutput(stack, 'MediaUrl', { value: cdn.url, description: 'Video on demand; recordings under <MediaUrl>/ivs/...' });

@@ -1,4 +1,6 @@
 import { dataRisks, missingRetention } from '../../lib/evolution/data-safety';
+import { noisyChanges } from '../../lib/evolution/quiet-change';
+import { orderedPairs, stageChange } from '../../lib/evolution/stage-pairs';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
 import { idsOfType, synthVideo } from '../support/synth-stage';
 
@@ -10,8 +12,13 @@ describe('video platform: nothing lost between stages', () => {
     expect(missingRetention(templates.get(id)!)).toEqual([]);
   });
 
-  test.each(stages.slice(0, -1))('stage %i -> next: no stateful resource is replaced, or removed unless retained and announced', (id) => {
-    expect(dataRisks(templates.get(id)!, templates.get(id + 1)!, VIDEO_PLATFORM.stages[id])).toEqual([]);
+  test.each(orderedPairs(VIDEO_PLATFORM))('stage %i -> %i: no stateful resource is replaced, or removed unless retained and announced', (from, to) => {
+    const pair = { from: templates.get(from)!, to: templates.get(to)! };
+    expect(dataRisks(pair.from, pair.to, stageChange(VIDEO_PLATFORM, from, to, pair))).toEqual([]);
+  });
+
+  test.each(orderedPairs(VIDEO_PLATFORM))('stage %i -> %i: touches only what the stage changes (no tag-only updates, no needless replacement or roll)', (from, to) => {
+    expect(noisyChanges(templates.get(from)!, templates.get(to)!)).toEqual([]);
   });
 
   test('the long-lived stores keep their logical IDs across every stage', () => {

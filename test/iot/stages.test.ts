@@ -13,16 +13,15 @@ function userData(s: SynthesizedStage): string {
 }
 
 describe('stage 1: forklift', () => {
-  test('RDS for Oracle SE2, licence included, Multi-AZ, storage at the 64 TiB ceiling, encrypted and retained', () => {
+  test('RDS for Oracle SE2, licence included, Multi-AZ, encrypted, a final snapshot when deleted', () => {
     stage[1].template.hasResource('AWS::RDS::DBInstance', {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'Snapshot',
       Properties: Match.objectLike({
         Engine: Match.stringLikeRegexp('^oracle-se2'),
         LicenseModel: 'license-included',
         MultiAZ: true,
-        AllocatedStorage: '65536',
         StorageEncrypted: true,
-        DeletionProtection: true,
+        DeletionProtection: false,
         BackupRetentionPeriod: 14,
       }),
     });
@@ -39,15 +38,23 @@ describe('stage 1: forklift', () => {
     expect(userData(stage[1])).toContain('STORE=oracle');
   });
 
-  test('a workshop can provision less Oracle storage through context', () => {
-    synthIot(1, {}, { oracleStorageGiB: 200 }).template.hasResourceProperties('AWS::RDS::DBInstance', { AllocatedStorage: '200' });
+  test("the talk's forklift is one documented value away: 64 TiB up front, no storage autoscaling", () => {
+    const talk = synthIot(1, {}, { oracleStorageGiB: 65536 }).template;
+    talk.hasResourceProperties('AWS::RDS::DBInstance', { AllocatedStorage: '65536', MaxAllocatedStorage: Match.absent() });
+  });
+
+  test('any other size gets storage autoscaling up to ten times the allocation', () => {
+    synthIot(1, {}, { oracleStorageGiB: 200 }).template.hasResourceProperties('AWS::RDS::DBInstance', { AllocatedStorage: '200', MaxAllocatedStorage: 2000 });
   });
 });
 
 describe('stage 2: Aurora', () => {
   test('an Aurora PostgreSQL cluster with a writer and a reader pinned to two different AZs', () => {
     const t = stage[2].template;
-    t.hasResourceProperties('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageEncrypted: true, DeletionProtection: true });
+    t.hasResource('AWS::RDS::DBCluster', {
+      DeletionPolicy: 'Snapshot',
+      Properties: Match.objectLike({ Engine: 'aurora-postgresql', StorageEncrypted: true, DeletionProtection: false }),
+    });
     const instances = Object.values(t.findResources('AWS::RDS::DBInstance'));
     expect(instances).toHaveLength(2);
     const zones = instances.map((i) => JSON.stringify(i.Properties.AvailabilityZone));
@@ -107,7 +114,9 @@ describe('stage 3: tiering', () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
       RequiresCompatibilities: ['FARGATE'],
       RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },
-      ContainerDefinitions: [Match.objectLike({ Command: ['export-archive.js'], ReadonlyRootFilesystem: true })],
+      ContainerDefinitions: Match.arrayWith([
+        Match.objectLike({ Name: 'job', Command: ['node', '/app/export-archive.js'], User: 'node', ReadonlyRootFilesystem: true }),
+      ]),
     });
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 2 * * ? *)',
@@ -155,7 +164,7 @@ describe('stage 5: serverless compute', () => {
   test('a Fargate analysis task started by an EventBridge rule per job file and nightly', () => {
     const t = stage[5].template;
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      ContainerDefinitions: [Match.objectLike({ Command: ['analyse.js'] })],
+      ContainerDefinitions: Match.arrayWith([Match.objectLike({ Name: 'job', Command: ['node', '/app/analyse.js'] })]),
     });
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
@@ -186,5 +195,20 @@ describe('stage 5: serverless compute', () => {
     expect(queues.length).toBeGreaterThanOrEqual(4);
     for (const q of Object.values(t.findResources('AWS::SQS::Queue'))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
     expect(Object.keys(t.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'ApproximateNumberOfMessagesVisible' } }))).toHaveLength(queues.length);
+  });
+});
+
+describe('batch jobs without an image of their own', () => {
+  test('a fetch container copies the bundle and the RDS CA file into a volume; the job starts only when it succeeded', () => {
+    const [, task] = Object.entries(stage[3].template.findResources('AWS::ECS::TaskDefinition'))[0];
+    const containers = task.Properties.ContainerDefinitions as Array<Record<string, any>>;
+    const fetch = containers.find((c) => c.Name === 'fetch')!;
+    const job = containers.find((c) => c.Name === 'job')!;
+    expect(fetch.Essential).toBe(false);
+    expect(JSON.stringify(fetch.Command)).toContain('aws s3 cp');
+    expect(JSON.stringify(fetch.Command)).toContain('global-bundle.pem');
+    expect(job.DependsOn).toEqual([{ ContainerName: 'fetch', Condition: 'SUCCESS' }]);
+    expect(job.MountPoints).toEqual([{ ContainerPath: '/app', SourceVolume: 'code', ReadOnly: true }]);
+    expect(task.Properties.Volumes).toEqual([{ Name: 'code' }]);
   });
 });

@@ -230,12 +230,14 @@ describe('stage 5: IVS', () => {
     });
   });
 
-  test('the stream key goes to Secrets Manager and never into an output', () => {
+  test('the stream key stays in IVS: outputs carry its ARN, never its value, and no copy is kept elsewhere', () => {
     const [streamKey] = idsOfType(stage[5].json, 'AWS::IVS::StreamKey');
     expect(streamKey).toBeDefined();
     const outputs = JSON.stringify(stage[5].json.Outputs);
-    expect(outputs).not.toContain(streamKey);
-    stage[5].template.hasResourceProperties('AWS::SecretsManager::Secret', { SecretString: { 'Fn::GetAtt': [streamKey, 'Value'] } });
+    expect(outputs).toContain(JSON.stringify({ 'Fn::GetAtt': [streamKey, 'Arn'] }));
+    expect(outputs).not.toContain(JSON.stringify({ 'Fn::GetAtt': [streamKey, 'Value'] }));
+    const elsewhere = Object.entries(stage[5].json.Resources!).filter(([, r]) => JSON.stringify(r.Properties ?? {}).includes(`"${streamKey}","Value"`));
+    expect(elsewhere).toEqual([]);
   });
 
   test('chat stays serverless', () => {

@@ -8,10 +8,10 @@ describe('loadConfig', () => {
   });
 
   test('stage 1: oracle from the secret, listening on every interface', () => {
-    expect(loadConfig({ STORE: 'oracle', DATABASE_SECRET_ARN: SECRET, DATABASE_NAME: 'TELEMETRY', AWS_REGION: 'eu-west-1' })).toEqual({
+    expect(loadConfig({ STORE: 'oracle', DATABASE_SECRET_ARN: SECRET, DATABASE_NAME: 'TELEMDB', AWS_REGION: 'eu-west-1' })).toEqual({
       port: 8080,
       host: '0.0.0.0',
-      store: { kind: 'oracle', database: { kind: 'secret', secretArn: SECRET, caFile: DEFAULT_DB_CA_FILE, databaseName: 'TELEMETRY' } },
+      store: { kind: 'oracle', database: { kind: 'secret', secretArn: SECRET, caFile: DEFAULT_DB_CA_FILE, databaseName: 'TELEMDB' } },
       region: 'eu-west-1',
     });
   });

@@ -94,8 +94,8 @@ describe('Oracle SQL', () => {
   });
 
   test('connects with Easy Connect host:port/serviceName', () => {
-    expect(oracleConnectString('telemetry.abc.us-east-1.rds.amazonaws.com', 1521, 'TELEMETRY')).toBe(
-      'telemetry.abc.us-east-1.rds.amazonaws.com:1521/TELEMETRY',
+    expect(oracleConnectString('telemetry.abc.us-east-1.rds.amazonaws.com', 1521, 'TELEMDB')).toBe(
+      'telemetry.abc.us-east-1.rds.amazonaws.com:1521/TELEMDB',
     );
   });
 });
