@@ -70,7 +70,7 @@ describe('reading context', () => {
   });
 
   test.each([
-    [{ vidoe: 3 }, "Unknown context key 'vidoe' (did you mean 'video'?). Valid keys: video, iot, region, availabilityZones, certificateArn, ingestCertificateArn, webAclArn, alertEmail, liveEvents, oracleStorageGiB, archiveAfterDays, strict, checks"],
+    [{ vidoe: 3 }, "Unknown context key 'vidoe' (did you mean 'video'?). Valid keys: video, iot, region, availabilityZones, certificateArn, ingestCertificateArn, webAclArn, mediaDomainName, mediaCertificateArn, alertEmail, liveEvents, oracleStorageGiB, archiveAfterDays, strict, checks"],
     [{ oracleStorage: 200 }, "Unknown context key 'oracleStorage' (did you mean 'oracleStorageGiB'?)"],
     [{ region: 'nowhere-1' }, "Unknown region 'nowhere-1' (did you mean '"],
     [{ region: 'cn-north-1' }, "Region 'cn-north-1' is in partition aws-cn; these stacks are written for the commercial partition (aws)"],
@@ -82,7 +82,12 @@ describe('reading context', () => {
     [{ certificateArn: 'not-an-arn' }, "Context 'certificateArn' must be an ARN like arn:aws:acm:us-east-1:<account>:certificate/<id>"],
     [{ certificateArn: 'arn:aws:iam::123456789012:server-certificate/x' }, "Context 'certificateArn' must be an ACM certificate ARN"],
     [{ certificateArn: 'arn:aws:acm:us-east-1:123456789012:key/0b1a2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' }, "Context 'certificateArn' must be an ACM certificate ARN"],
-    [{ certificateArn: CERT.replace('us-east-1', 'eu-west-1') }, 'names a certificate in aws/eu-west-1; the load balancer needs one in aws/us-east-1'],
+    [{ certificateArn: CERT.replace('us-east-1', 'eu-west-1') }, "names a certificate in aws/eu-west-1; it must be in aws/us-east-1: the load balancer needs one in the stack's region"],
+    [{ region: 'eu-west-1', video: 3, mediaDomainName: 'media.example.com', mediaCertificateArn: CERT.replace('us-east-1', 'eu-west-1') }, 'it must be in aws/us-east-1: CloudFront takes certificates from us-east-1 only'],
+    [{ video: 3, mediaDomainName: 'media.example.com' }, "Context 'mediaDomainName' and 'mediaCertificateArn' go together"],
+    [{ video: 3, mediaCertificateArn: CERT }, "Context 'mediaDomainName' and 'mediaCertificateArn' go together"],
+    [{ video: 3, mediaDomainName: 'media..example', mediaCertificateArn: CERT }, "Context 'mediaDomainName' must be a domain name like media.example.com"],
+    [{ video: 2, mediaDomainName: 'media.example.com', mediaCertificateArn: CERT }, "Context 'mediaDomainName' is used by video 3-5 only; video is at stage 2."],
     [{ video: 3, webAclArn: WEB_ACL.replace('global/', 'regional/') }, "Context 'webAclArn' must be a web ACL with scope CLOUDFRONT"],
     [{ video: 3, webAclArn: WEB_ACL.replace('us-east-1', 'eu-west-1') }, "Context 'webAclArn' must be a web ACL with scope CLOUDFRONT"],
     [{ video: 3, webAclArn: CERT }, "Context 'webAclArn' must be a WAF web ACL ARN"],
