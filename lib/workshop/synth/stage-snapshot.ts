@@ -74,10 +74,20 @@ export function projectFrame(frame: string, root: string = PROJECT_ROOT): Source
   return { file: file.split(path.sep).join('/'), line: Number(match[2]), column: Number(match[3]) };
 }
 
+/**
+ * Frames of the code that describes the architecture: the stages and the constructs they use. The
+ * App factory, the workshop tooling and the entry points only call into it.
+ */
+function describesArchitecture(location: SourceLocation): boolean {
+  return location.file.startsWith('stages/') || (location.file.startsWith('lib/') && !/^lib\/(app|workshop)\//.test(location.file));
+}
+
 /** Where a construct was created, and where its stage composed it, from its creation stack. */
 function locations(stack: unknown): Pick<ResourceInfo, 'createdAt' | 'composedAt'> {
   if (!Array.isArray(stack)) return {};
-  const frames = stack.map((f) => projectFrame(String(f))).filter((f): f is SourceLocation => f !== undefined);
+  const frames = stack
+    .map((f) => projectFrame(String(f)))
+    .filter((f): f is SourceLocation => f !== undefined && describesArchitecture(f));
   const createdAt = frames[0];
   const composed = frames.find((f) => f.file.startsWith('stages/'));
   const composedAt = composed && composed !== createdAt ? composed : undefined;
@@ -109,6 +119,19 @@ export function readResources(assemblyDir: string, stackName: string, template: 
       path: found?.path ?? (typeof metaPath === 'string' ? metaPath : `${stackName}/${logicalId}`),
       ...locations(found?.stack),
     };
+  }
+  // Resources CDK creates lazily at synth (a role's DefaultPolicy) have no stack of their own: they
+  // belong to the construct they sit under, so they take the location of its nearest located sibling.
+  const located = Object.values(resources).filter((r) => r.createdAt);
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (resource.createdAt) continue;
+    for (let prefix = resource.path.split('/').slice(0, -1); prefix.length > 1; prefix = prefix.slice(0, -1)) {
+      const near = located.find((r) => r.path.startsWith(`${prefix.join('/')}/`));
+      if (near) {
+        resources[logicalId] = { ...resource, createdAt: near.createdAt, ...(near.composedAt ? { composedAt: near.composedAt } : {}) };
+        break;
+      }
+    }
   }
   return resources;
 }

@@ -10,7 +10,7 @@ import { DeploymentVariant, readResources, StageSnapshot, StageTemplate } from '
 import { studyApp, withReportHeldBack } from './study-app';
 
 /** Bumped whenever the snapshot's shape changes, so old cache files are never read as new ones. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /** Context each deployment variant adds to a stage (none for the workshop's own deploy). */
 export function variantContext(variant: DeploymentVariant, stage: number): Record<string, unknown> {
