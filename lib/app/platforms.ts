@@ -50,12 +50,24 @@ export interface Platforms {
   readonly iot: IotPlatformStack;
 }
 
+/** Options of {@link addPlatforms}. */
+export interface AddPlatformsOptions {
+  /**
+   * Build only this case study's stack (the workshop tools synthesize one study at a time). All
+   * context is still read and checked.
+   * @default - both
+   */
+  readonly only?: keyof Platforms;
+}
+
 /**
  * Adds the case-study stacks to an App, each at the stage its context key names. All context is read
  * and checked before any stack is built, so a bad value fails at once, before any asset is bundled
  * into the output folder.
  */
-export function addPlatforms(app: App): Platforms {
+export function addPlatforms(app: App): Platforms;
+export function addPlatforms(app: App, options: AddPlatformsOptions): Partial<Platforms>;
+export function addPlatforms(app: App, options: AddPlatformsOptions = {}): Partial<Platforms> {
   const region = String(app.node.tryGetContext('region') ?? 'us-east-1');
   const videoStage = selectStage(VIDEO_PLATFORM, app.node.tryGetContext(VIDEO_PLATFORM.contextKey));
   const iotStage = selectStage(IOT_PLATFORM, app.node.tryGetContext(IOT_PLATFORM.contextKey));
@@ -72,13 +84,14 @@ export function addPlatforms(app: App): Platforms {
     oracleStorageGiB: numberContext(app, 'oracleStorageGiB', 20, ORACLE_MAX_STORAGE_GIB),
     archiveAfterDays: numberContext(app, 'archiveAfterDays', 0, 36500),
   };
-  const video = new VideoPlatformStack(app, VIDEO_PLATFORM.stackName, {
+  const wanted = (study: keyof Platforms) => options.only === undefined || options.only === study;
+  const video = !wanted('video') ? undefined : new VideoPlatformStack(app, VIDEO_PLATFORM.stackName, {
     ...shared,
     stage: videoStage.id,
     webAclArn: app.node.tryGetContext('webAclArn'),
     mediaDomain: mediaDomainContext(app),
     liveEvents,
   });
-  const iot = new IotPlatformStack(app, IOT_PLATFORM.stackName, { ...shared, ...iotOptions, stage: iotStage.id });
+  const iot = !wanted('iot') ? undefined : new IotPlatformStack(app, IOT_PLATFORM.stackName, { ...shared, ...iotOptions, stage: iotStage.id });
   return { video, iot };
 }

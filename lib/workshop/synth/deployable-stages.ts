@@ -76,8 +76,12 @@ export function synthDeployableStages(
     const dir = dirOf(s.study, s.stage);
     const reusable =
       (options.reuse ?? true) && fs.existsSync(path.join(dir, 'manifest.json')) && fs.existsSync(keyFile(dir)) && fs.readFileSync(keyFile(dir), 'utf8') === keyOf(s.study, s.stage);
-    if (reusable) results.set(dir, { ...s, assemblyDir: dir, reused: true });
-    else todo.push(s);
+    if (reusable) {
+      options.onProgress?.(`reusing ${s.study.contextKey} stage ${s.stage}: its inputs are unchanged since it was synthesized`);
+      results.set(dir, { ...s, assemblyDir: dir, reused: true });
+    } else {
+      todo.push(s);
+    }
   }
 
   // Build every App first: the validation engine is then started once, for all their resource types.

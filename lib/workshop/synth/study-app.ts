@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { makeApp } from '../../app/make-app';
-import { addPlatforms } from '../../app/platforms';
+import { addPlatforms, Platforms } from '../../app/platforms';
 import { CaseStudyInfo } from '../../../stages/stage-info';
 
 /** Options of {@link studyApp}. */
@@ -24,8 +24,8 @@ export interface StudyAppOptions {
 
 /**
  * An App holding one case study's stack at one stage, as `cdk synth <stack> -c <study>=<stage>`
- * would synthesize it: the other study's stack is built (addPlatforms reads and checks all context)
- * but neither bundled nor synthesized, so each stage pays only for its own stack.
+ * would synthesize it (addPlatforms still reads and checks all context); the other study's stack is
+ * not built, so each stage pays only for its own.
  */
 export function studyApp(options: StudyAppOptions): App {
   const { study } = options;
@@ -40,9 +40,10 @@ export function studyApp(options: StudyAppOptions): App {
     bundling: options.deployable,
     cloudFormationValidation: options.deployable,
   });
-  addPlatforms(app);
-  for (const child of [...app.node.children]) {
-    if (Stack.isStack(child) && child.stackName !== study.stackName) app.node.tryRemoveChild(child.node.id);
+  addPlatforms(app, { only: study.contextKey as keyof Platforms });
+  const stacks = app.node.children.filter(Stack.isStack).map((s) => s.stackName);
+  if (stacks.length !== 1 || stacks[0] !== study.stackName) {
+    throw new Error(`Expected the App to hold ${study.stackName} only, it holds: ${stacks.join(', ')}`);
   }
   return app;
 }
