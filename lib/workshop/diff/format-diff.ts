@@ -94,13 +94,20 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal): string {
   line(`  ${`stage ${diff.from.stage}`.padEnd(10)}${cells(diff.scorecard.pillars.map((p) => String(p.before ?? '-')))}`);
   line(`  ${`stage ${diff.to.stage}`.padEnd(10)}${cells(diff.scorecard.pillars.map((p) => String(p.after ?? '-')))}`);
   line(`  ${'change'.padEnd(10)}${cells(diff.scorecard.pillars.map((p) => signed(p.delta)))}`);
-  if (diff.scorecard.flipped.length > 0) {
-    line(`  Best practices that flipped (${diff.scorecard.flipped.length}):`);
-    for (const f of diff.scorecard.flipped) {
-      const better = f.after === 'met' || (f.before === 'notMet' && f.after !== 'notEvaluated');
-      line(`    ${f.id.padEnd(11)} ${OUTCOME_WORDS[f.before]} -> ${OUTCOME_WORDS[f.after]}: ${f.title}`, better ? 'green' : f.after === 'notEvaluated' ? 'dim' : 'red');
+  // Outcomes that changed are the lesson; practices that merely (stop being) evaluated because their
+  // resources left or arrived are summed up by id, to keep the diff to a few screens.
+  const decided = diff.scorecard.flipped.filter((f) => f.before !== 'notEvaluated' && f.after !== 'notEvaluated');
+  const arrived = diff.scorecard.flipped.filter((f) => f.before === 'notEvaluated');
+  const left = diff.scorecard.flipped.filter((f) => f.after === 'notEvaluated');
+  if (decided.length > 0) {
+    line(`  Best practices whose outcome flipped (${decided.length}):`);
+    for (const f of decided) {
+      const better = f.after === 'met' || (f.before === 'notMet' && f.after === 'acceptedRisk');
+      line(`    ${f.id.padEnd(11)} ${OUTCOME_WORDS[f.before]} -> ${OUTCOME_WORDS[f.after]}: ${f.title}`, better ? 'green' : 'red');
     }
   }
+  if (arrived.length > 0) out.push(...wrap(`Newly evaluated (${arrived.length}): ${arrived.map((f) => `${f.id} ${OUTCOME_WORDS[f.after]}`).join(', ')}`, width, '  '));
+  if (left.length > 0) out.push(...wrap(`No longer evaluated, their resources left (${left.length}): ${left.map((f) => f.id).join(', ')}`, width, '  '));
 
   out.push('');
   const { dataSafety } = diff;
