@@ -32,6 +32,11 @@ export interface StageStoreOptions {
   readonly cache?: boolean;
   /** Told before each stage is synthesized (a cache miss). */
   readonly onSynth?: (study: CaseStudyInfo, stage: number, variant: DeploymentVariant) => void;
+  /**
+   * The hash of the sources, computed once per store.
+   * @default - {@link sourceKey} of the project
+   */
+  readonly sources?: () => string;
 }
 
 interface CacheFile {
@@ -54,7 +59,7 @@ export class StageStore {
 
   /** The snapshot of one stage under one deployment variant. */
   public get(study: CaseStudyInfo, stage: number, variant: DeploymentVariant = 'workshop'): StageSnapshot {
-    this.sources ??= sourceKey();
+    this.sources ??= (this.options.sources ?? sourceKey)();
     const context = variantContext(variant, stage);
     const key = synthKey(this.sources, { format: SNAPSHOT_FORMAT, study: study.contextKey, stage, variant, context });
     const file = path.join(this.cacheDir, `${study.contextKey}-${stage}-${variant}.json`);
