@@ -10,7 +10,9 @@ process.env.JSII_DEPRECATED ??= 'quiet';
 /**
  * The main job: synthesize every stage offline with the checks on, then print what they found.
  * Assemblies land in cdk.out/stages/<study>-<stage> for offline diffs; a stage whose inputs did not
- * change since the last run is reused (see lib/workshop/synth/deployable-stages.ts).
+ * change since the last run is reused (see lib/workshop/synth/deployable-stages.ts). All in one
+ * process: two processes in parallel (one per study) measured slower on this 2-core machine, each
+ * paying for its own module loading and template-validation engine.
  */
 const outRoot = path.join(PROJECT_ROOT, 'cdk.out', 'stages');
 const started = Date.now();
@@ -18,6 +20,7 @@ const summaries = synthStages(STUDIES, outRoot, { onProgress: (message) => proce
 process.stderr.write(`${summaries.length} stages in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 console.log(`\n${formatSummaries(summaries)}\n`);
 console.log(`Assemblies: ${path.relative(process.cwd(), outRoot)}/<study>-<stage>. Compare two stages offline:`);
+console.log('  npx wa-stages diff video 1 2');
 console.log('  npx cdk diff --app cdk.out/stages/video-2 --template cdk.out/stages/video-1/VideoPlatform.template.json VideoPlatform');
 console.log('Scores are 0-100 per Well-Architected pillar (docs/scorecard.md); "open" findings are neither fixed nor acknowledged,');
 console.log('"accepted" ones are acknowledged with a reason. Per-stage detail: cdk.out/stages/<study>-<stage>/<Stack>.scorecard.json');

@@ -62,6 +62,19 @@ function copyAssembly(from: string, to: string, stackName: string): void {
  * - a stage whose inputs are unchanged since the last run is reused: its assembly records a key over
  *   every source file, the lock file, cdk.json and the stage, so any change synthesizes it again.
  */
+/** The stages whose assembly cannot be reused: missing, or synthesized from other inputs. */
+export function staleStages(
+  stages: ReadonlyArray<{ study: CaseStudyInfo; stage: number }>,
+  outRoot: string,
+): Array<{ study: CaseStudyInfo; stage: number }> {
+  const sources = sourceKey();
+  return stages.filter((s) => {
+    const dir = path.join(outRoot, `${s.study.contextKey}-${s.stage}`);
+    const key = synthKey(sources, { format: ASSEMBLY_FORMAT, mode: 'deployable', study: s.study.contextKey, stage: s.stage });
+    return !(fs.existsSync(path.join(dir, 'manifest.json')) && fs.existsSync(keyFile(dir)) && fs.readFileSync(keyFile(dir), 'utf8') === key);
+  });
+}
+
 export function synthDeployableStages(
   stages: ReadonlyArray<{ study: CaseStudyInfo; stage: number }>,
   outRoot: string,
@@ -71,16 +84,15 @@ export function synthDeployableStages(
   const keyOf = (study: CaseStudyInfo, stage: number) => synthKey(sources, { format: ASSEMBLY_FORMAT, mode: 'deployable', study: study.contextKey, stage });
   const dirOf = (study: CaseStudyInfo, stage: number) => path.join(outRoot, `${study.contextKey}-${stage}`);
   const results = new Map<string, DeployableStage>();
+  const stale = new Set(((options.reuse ?? true) ? staleStages(stages, outRoot) : stages).map((s) => dirOf(s.study, s.stage)));
   const todo: Array<{ study: CaseStudyInfo; stage: number }> = [];
   for (const s of stages) {
     const dir = dirOf(s.study, s.stage);
-    const reusable =
-      (options.reuse ?? true) && fs.existsSync(path.join(dir, 'manifest.json')) && fs.existsSync(keyFile(dir)) && fs.readFileSync(keyFile(dir), 'utf8') === keyOf(s.study, s.stage);
-    if (reusable) {
+    if (stale.has(dir)) {
+      todo.push(s);
+    } else {
       options.onProgress?.(`reusing ${s.study.contextKey} stage ${s.stage}: its inputs are unchanged since it was synthesized`);
       results.set(dir, { ...s, assemblyDir: dir, reused: true });
-    } else {
-      todo.push(s);
     }
   }
 
@@ -89,7 +101,8 @@ export function synthDeployableStages(
   const built: Array<{ study: CaseStudyInfo; stage: number; app: App; workDir: string }> = [];
   for (const s of todo) {
     options.onProgress?.(`building ${s.study.contextKey} stage ${s.stage}...`);
-    const workDir = path.join(outRoot, '.work', s.study.contextKey);
+    // One work folder per study and process: concurrent processes never share one.
+    const workDir = path.join(outRoot, '.work', `${s.study.contextKey}-${process.pid}`);
     fs.mkdirSync(workDir, { recursive: true });
     const app = studyApp({ study: s.study, stage: s.stage, outdir: workDir, deployable: true });
     validation.register(app);
@@ -108,6 +121,7 @@ export function synthDeployableStages(
     fs.writeFileSync(keyFile(dir), keyOf(b.study, b.stage));
     results.set(dir, { study: b.study, stage: b.stage, assemblyDir: dir, reused: false });
   }
-  fs.rmSync(path.join(outRoot, '.work'), { recursive: true, force: true });
+  for (const workDir of new Set(built.map((b) => b.workDir))) fs.rmSync(workDir, { recursive: true, force: true });
+  if (fs.existsSync(path.join(outRoot, '.work')) && fs.readdirSync(path.join(outRoot, '.work')).length === 0) fs.rmSync(path.join(outRoot, '.work'), { recursive: true, force: true });
   return stages.map((s) => results.get(dirOf(s.study, s.stage))!);
 }
