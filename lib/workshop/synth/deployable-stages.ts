@@ -7,7 +7,7 @@ import { studyApp, withReportHeldBack } from './study-app';
 import { SharedTemplateValidation } from './template-validation';
 
 /** Bumped whenever what a deployable assembly holds changes, so older ones are synthesized again. */
-const ASSEMBLY_FORMAT = 1;
+const ASSEMBLY_FORMAT = 2;
 
 /** A stage synthesized as `cdk synth <stack>` does, in its own assembly folder. */
 export interface DeployableStage {
@@ -101,8 +101,10 @@ export function synthDeployableStages(
   const built: Array<{ study: CaseStudyInfo; stage: number; app: App; workDir: string }> = [];
   for (const s of todo) {
     options.onProgress?.(`building ${s.study.contextKey} stage ${s.stage}...`);
-    // One work folder per study and process: concurrent processes never share one.
-    const workDir = path.join(outRoot, '.work', `${s.study.contextKey}-${process.pid}`);
+    // One work folder per study and process, so concurrent runs never share one, beside the stage
+    // folders: the bundles' source maps hold paths relative to the folder they were built in, and so
+    // the asset hashes are those a synth straight into <outRoot>/<study>-<stage> computes.
+    const workDir = path.join(outRoot, `.work-${s.study.contextKey}-${process.pid}`);
     fs.mkdirSync(workDir, { recursive: true });
     const app = studyApp({ study: s.study, stage: s.stage, outdir: workDir, deployable: true });
     validation.register(app);
@@ -122,6 +124,5 @@ export function synthDeployableStages(
     results.set(dir, { study: b.study, stage: b.stage, assemblyDir: dir, reused: false });
   }
   for (const workDir of new Set(built.map((b) => b.workDir))) fs.rmSync(workDir, { recursive: true, force: true });
-  if (fs.existsSync(path.join(outRoot, '.work')) && fs.readdirSync(path.join(outRoot, '.work')).length === 0) fs.rmSync(path.join(outRoot, '.work'), { recursive: true, force: true });
   return stages.map((s) => results.get(dirOf(s.study, s.stage))!);
 }
