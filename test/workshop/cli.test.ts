@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import '@microsoft/jest-sarif';
 import { PROJECT_ROOT } from '../../lib/app/make-app';
+import { stdoutTerminal } from '../../lib/workshop/cli/terminal';
 import { cli } from './cli-io';
 
 const schema = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'wa-stages.schema.json'), 'utf8'));
@@ -147,7 +148,30 @@ describe('score', () => {
   });
 });
 
+describe('terminal', () => {
+  const stream = (isTTY: boolean, columns?: number) => ({ isTTY, columns }) as NodeJS.WriteStream;
+
+  test('colour and the terminal width only on a TTY, never with NO_COLOR', () => {
+    expect(stdoutTerminal(stream(true, 120))).toEqual({ width: 120, colour: process.env.NO_COLOR === undefined });
+    expect(stdoutTerminal(stream(false)).colour).toBe(false);
+    process.env.NO_COLOR = '1';
+    try {
+      expect(stdoutTerminal(stream(true, 120)).colour).toBe(false);
+    } finally {
+      delete process.env.NO_COLOR;
+    }
+  });
+});
+
 describe('the wa-stages bin', () => {
+  test('prints plain text into a pipe', () => {
+    const bin = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).bin['wa-stages'];
+    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), 'list'], { encoding: 'utf8', cwd: PROJECT_ROOT });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('iot: IoT telemetry platform');
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
   test('runs from package.json bin and exits 2 on a bad stage', () => {
     const bin = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).bin['wa-stages'];
     const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), 'diff', 'iot', '0', '2'], { encoding: 'utf8', cwd: PROJECT_ROOT });
