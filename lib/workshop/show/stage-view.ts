@@ -1,7 +1,7 @@
 import { Pillar } from '../../checks/framework/pillars';
 import { BestPracticeOutcome, EvidenceItem, PillarScore } from '../../checks/scorecard';
 import { CaseStudyInfo } from '../../../stages/stage-info';
-import { serviceOf, shortPath, shortType } from '../diff/services';
+import { serviceOf, shortPath } from '../diff/services';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
 
 /** Resources of one service in a stage. */
@@ -117,4 +117,3 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
   };
 }
 
-export { shortType };
