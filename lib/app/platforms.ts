@@ -11,32 +11,49 @@ export interface Platforms {
   readonly iot: IotPlatformStack;
 }
 
+/** Options of {@link addPlatforms}. */
+export interface AddPlatformsOptions {
+  /**
+   * Build only this case study's stack (the workshop tools synthesize one study at a time). All
+   * context is still read and checked.
+   * @default - both
+   */
+  readonly only?: keyof Platforms;
+}
+
 /**
  * Adds the case-study stacks to an App, each at the stage its context key names. All context is read
  * and checked first (see CONTEXT_TABLE), so a bad value fails at once, before any asset is bundled into
  * the output folder.
  */
-export function addPlatforms(app: App): Platforms {
+export function addPlatforms(app: App): Platforms;
+export function addPlatforms(app: App, options: AddPlatformsOptions): Partial<Platforms>;
+export function addPlatforms(app: App, options: AddPlatformsOptions = {}): Partial<Platforms> {
   const context = readDeployContext(app);
   const shared = {
     env: { region: context.region },
     availabilityZones: context.availabilityZones,
     alertEmail: context.alertEmail,
   };
-  const video = new VideoPlatformStack(app, VIDEO_PLATFORM.stackName, {
-    ...shared,
-    stage: context.video.id,
-    certificateArn: context.certificateArn,
-    webAclArn: context.webAclArn,
-    mediaDomain: context.mediaDomainName ? { name: context.mediaDomainName, certificateArn: context.mediaCertificateArn! } : undefined,
-    liveEvents: context.liveEvents,
-  });
-  const iot = new IotPlatformStack(app, IOT_PLATFORM.stackName, {
-    ...shared,
-    stage: context.iot.id,
-    certificateArn: context.ingestCertificateArn,
-    oracleStorageGiB: context.oracleStorageGiB,
-    archiveAfterDays: context.archiveAfterDays,
-  });
+  const wanted = (study: keyof Platforms) => options.only === undefined || options.only === study;
+  const video = !wanted('video')
+    ? undefined
+    : new VideoPlatformStack(app, VIDEO_PLATFORM.stackName, {
+        ...shared,
+        stage: context.video.id,
+        certificateArn: context.certificateArn,
+        webAclArn: context.webAclArn,
+        mediaDomain: context.mediaDomainName ? { name: context.mediaDomainName, certificateArn: context.mediaCertificateArn! } : undefined,
+        liveEvents: context.liveEvents,
+      });
+  const iot = !wanted('iot')
+    ? undefined
+    : new IotPlatformStack(app, IOT_PLATFORM.stackName, {
+        ...shared,
+        stage: context.iot.id,
+        certificateArn: context.ingestCertificateArn,
+        oracleStorageGiB: context.oracleStorageGiB,
+        archiveAfterDays: context.archiveAfterDays,
+      });
   return { video, iot };
 }

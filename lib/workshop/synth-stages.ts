@@ -1,18 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeApp } from '../app/make-app';
-import { addPlatforms } from '../app/platforms';
-import { scorecardsOf } from '../checks/add-checks';
 import { PILLAR_LABEL, PILLARS } from '../checks/framework/pillars';
 import { Scorecard } from '../checks/scorecard';
 import { formatColumns, scoreCell } from '../checks/scorecard-table';
 import { CaseStudyInfo } from '../../stages/stage-info';
+import { StageToSynth, synthDeployableStages } from './synth/deployable-stages';
 
 /** What the checks said about one synthesized stage. */
 export interface StageCheckSummary {
   readonly study: string;
   readonly stage: number;
   readonly slug: string;
+  /** The variant's name, for a stage synthesized under extra context (`talk`). */
+  readonly variant?: string;
   readonly assemblyDir: string;
   readonly resources: number;
   /** Findings per plugin that are neither fixed nor acknowledged. */
@@ -38,75 +38,61 @@ function countIn(findings: Finding[] | undefined, stackName: string): number {
     .filter((c) => c.constructPath?.startsWith(`${stackName}/`)).length;
 }
 
-/** Extra context for some stages, synthesized as a row of its own (e.g. the talk's scale). */
-export interface StageVariant {
-  /** Suffix of the row and the assembly folder, e.g. `talk`. */
-  readonly name: string;
-  readonly stages: readonly number[];
-  readonly context: Record<string, unknown>;
-}
-
-/**
- * Runs a synth with CDK's printed validation report held back: every finding is in the assembly's
- * validation-report.json and scorecard anyway. What was held back is printed if synth fails.
- */
-function withReportHeldBack<T>(synth: () => T): T {
-  const held: unknown[][] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => void held.push(args);
-  try {
-    return synth();
-  } catch (error) {
-    for (const args of held) original(...args);
-    throw error;
-  } finally {
-    console.error = original;
+/** What the checks said about a stage, read back from its assembly folder. */
+export function readSummary(study: CaseStudyInfo, stage: number, assemblyDir: string, variant?: string): StageCheckSummary {
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(assemblyDir, file), 'utf8'));
+  const template = read(`${study.stackName}.template.json`);
+  const report: Report = read('validation-report.json');
+  const scorecard: Scorecard = read(`${study.stackName}.scorecard.json`);
+  const open: Record<string, number> = {};
+  const acknowledged: Record<string, number> = {};
+  for (const plugin of report.pluginReports) {
+    open[plugin.pluginName] = countIn(plugin.violations, study.stackName);
+    acknowledged[plugin.pluginName] = countIn(plugin.suppressedViolations, study.stackName);
   }
+  return {
+    study: study.contextKey,
+    stage,
+    slug: study.stages.find((s) => s.id === stage)!.slug,
+    ...(variant ? { variant } : {}),
+    assemblyDir,
+    resources: Object.keys(template.Resources ?? {}).length,
+    open,
+    acknowledged,
+    scorecard,
+  };
+}
+
+/** Options of {@link synthStages}. */
+export interface SynthStagesOptions {
+  /** Told what is being built and synthesized. */
+  readonly onProgress?: (message: string) => void;
+  /**
+   * Reuse assemblies whose inputs are unchanged since the last run.
+   * @default true
+   */
+  readonly reuse?: boolean;
 }
 
 /**
- * Synthesizes every stage of a case study (or a variant's stages) into `<outRoot>/<study>-<stage>`
- * exactly as `cdk synth` does (built-in validation, rule packs, bundling), so the assemblies can also be
- * diffed offline.
+ * Synthesizes every stage of the case studies into `<outRoot>/<study>-<stage>` exactly as `cdk synth`
+ * does (built-in validation, rule packs, bundling), so the assemblies can also be diffed or deployed
+ * offline with the CDK CLI, and reads back what the checks found.
  */
-export function synthStages(study: CaseStudyInfo, outRoot: string, variant?: StageVariant): StageCheckSummary[] {
-  const stages = variant ? study.stages.filter((s) => variant.stages.includes(s.id)) : study.stages;
-  return stages.map((stage) => {
-    const suffix = variant ? `-${variant.name}` : '';
-    const assemblyDir = path.join(outRoot, `${study.contextKey}-${stage.id}${suffix}`);
-    fs.rmSync(assemblyDir, { recursive: true, force: true });
-    const app = makeApp({ outdir: assemblyDir, context: { ...variant?.context, [study.contextKey]: stage.id } });
-    addPlatforms(app);
-    const assembly = withReportHeldBack(() => app.synth());
-    const template = assembly.getStackByName(study.stackName).template;
-    const report: Report = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'validation-report.json'), 'utf8'));
-    const open: Record<string, number> = {};
-    const acknowledged: Record<string, number> = {};
-    for (const plugin of report.pluginReports) {
-      open[plugin.pluginName] = countIn(plugin.violations, study.stackName);
-      acknowledged[plugin.pluginName] = countIn(plugin.suppressedViolations, study.stackName);
-    }
-    const scorecard = scorecardsOf(app).find((card) => card.stack === study.stackName);
-    if (!scorecard) {
-      throw new Error(`Synth of ${study.contextKey} stage ${stage.id} wrote no scorecard for ${study.stackName}`);
-    }
-    return {
-      study: study.contextKey,
-      stage: stage.id,
-      slug: `${stage.slug}${variant ? ` (${variant.name})` : ''}`,
-      assemblyDir,
-      resources: Object.keys(template.Resources ?? {}).length,
-      open,
-      acknowledged,
-      scorecard,
-    };
-  });
+export function synthStages(
+  studies: readonly CaseStudyInfo[],
+  outRoot: string,
+  options: SynthStagesOptions = {},
+  variants: readonly StageToSynth[] = [],
+): StageCheckSummary[] {
+  const stages: StageToSynth[] = [...studies.flatMap((study) => study.stages.map((s) => ({ study, stage: s.id }))), ...variants];
+  return synthDeployableStages(stages, outRoot, options).map((s) => readSummary(s.study, s.stage, s.assemblyDir, s.variant?.name));
 }
 
 /** A plain-text table of the summaries, one stage a row: the six pillar scores, then the findings. */
 export function formatSummaries(summaries: readonly StageCheckSummary[]): string {
   const rows = summaries.map((s) => [
-    `${s.study} ${s.stage} ${s.slug}`,
+    `${s.study} ${s.stage} ${s.slug}${s.variant ? ` (${s.variant})` : ''}`,
     String(s.resources),
     ...PILLARS.map((p) => scoreCell(s.scorecard.pillars[p].score)),
     String((s.open.AwsSolutions ?? 0) + (s.open.WellArchitected ?? 0)),

@@ -1,0 +1,144 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../../app/make-app';
+import { formatStageDiff } from '../diff/format-diff';
+import { stageDiff } from '../diff/stage-diff';
+import { writeReport } from '../report/write-report';
+import { toSarif } from '../score/sarif';
+import { formatScoreTable, scoreRow } from '../score/score-view';
+import { formatStageView } from '../show/format-stage';
+import { stageView } from '../show/stage-view';
+import { resolveStage, resolveStudy, STUDIES } from '../studies';
+import { StageStore } from '../synth/stage-store';
+import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
+import { UsageError } from '../usage-error';
+import { CommandSpec, ParsedArgs } from './args';
+import { fit, Terminal } from './terminal';
+
+/** Where a command writes, so tests can run it in process. */
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly terminal: Terminal;
+  readonly store: StageStore;
+}
+
+/** A command: its spec and what it does. */
+export interface Command extends CommandSpec {
+  run(args: ParsedArgs, io: CommandIo): Promise<void> | void;
+}
+
+/** Version of the JSON outputs; a breaking change to any of them bumps it (docs/wa-stages.md). */
+export const JSON_SCHEMA_VERSION = 1;
+
+const json = (kind: string, body: object) => `${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, kind: `wa-stages/${kind}`, ...body }, null, 2)}\n`;
+
+function packageVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
+}
+
+const list: Command = {
+  name: 'list',
+  summary: 'both case studies and their stages',
+  usage: '',
+  help: 'Prints each case study (its stack and context key) and the title of every stage.\n\nExample: wa-stages list --json',
+  switches: ['--json'],
+  options: [],
+  maxPositionals: 0,
+  run(args, io) {
+    const studies = STUDIES.map((s) => ({
+      study: s.contextKey,
+      stackName: s.stackName,
+      title: s.title,
+      stages: s.stages.map((st) => ({ stage: st.id, slug: st.slug, title: st.title })),
+    }));
+    if (args.switches.has('--json')) return io.stdout(json('list', { studies }));
+    const lines = studies.flatMap((s) => [
+      `${s.study}: ${s.title} (stack ${s.stackName}, -c ${s.study}=<stage>)`,
+      ...s.stages.map((st) => fit(`  ${st.stage} ${st.slug.padEnd(16)} ${st.title}`, io.terminal.width)),
+    ]);
+    io.stdout(`${lines.join('\n')}\n`);
+  },
+};
+
+const show: Command = {
+  name: 'show',
+  summary: 'one stage: its story, what it adds and retires, its resources by service, its scorecard',
+  usage: '<study> <stage>',
+  help: 'Synthesizes the stage (or reads it from the cache) and prints why it exists, what it adds and\nretires, its resources by service and its Well-Architected scorecard.\n\nExample: wa-stages show video 3',
+  switches: ['--json'],
+  options: [],
+  maxPositionals: 2,
+  run(args, io) {
+    const study = resolveStudy(args.positionals[0]);
+    const stage = resolveStage(study, args.positionals[1]);
+    const view = stageView(study, io.store.get(study, stage.id));
+    io.stdout(args.switches.has('--json') ? json('show', view) : `${formatStageView(view, io.terminal)}\n`);
+  },
+};
+
+const diff: Command = {
+  name: 'diff',
+  summary: 'what moving a stack between two stages changes, why, and what it does to each pillar and to the data',
+  usage: '<study> <from> <to>',
+  help:
+    'Any two stages, forward or backward: the story of the step; resources added, removed (retained or\ndeleted), replaced and changed by service, with tag and asset-hash noise folded away; IAM and\nnetwork changes; the scorecard change per pillar with the best practices that flipped; and a\ndata-safety verdict for every stateful resource removed or replaced.\n\nExample: wa-stages diff video 3 4',
+  switches: ['--json'],
+  options: [],
+  maxPositionals: 3,
+  run(args, io) {
+    const study = resolveStudy(args.positionals[0]);
+    const from = resolveStage(study, args.positionals[1]);
+    const to = resolveStage(study, args.positionals[2]);
+    if (from.id === to.id) {
+      throw new UsageError(`'from' and 'to' are both stage ${from.id}; pick two different stages of ${study.contextKey}: ${study.stages.map((s) => s.id).join(', ')}.`);
+    }
+    const result = stageDiff(study, io.store.get(study, from.id), io.store.get(study, to.id));
+    io.stdout(args.switches.has('--json') ? json('diff', result) : `${formatStageDiff(result, io.terminal)}\n`);
+  },
+};
+
+const score: Command = {
+  name: 'score',
+  summary: 'Well-Architected scorecards as a table, JSON or SARIF 2.1.0',
+  usage: '[<study> [<stage>]]',
+  help:
+    "Scorecards of every stage, a study's stages, or one stage, under the workshop deployment (cdk.json's\ndefaults) or, with --talk, the deployment the talk describes. --sarif prints SARIF 2.1.0 for\ncode-scanning tools: rules link to their best-practice pages, results sit at the source line that\ncreated the construct.\n\nExamples: wa-stages score; wa-stages score iot --json; wa-stages score video 1 --sarif > video-1.sarif",
+  switches: ['--json', '--sarif', '--talk'],
+  options: [],
+  maxPositionals: 2,
+  run(args, io) {
+    if (args.switches.has('--json') && args.switches.has('--sarif')) {
+      throw new UsageError("Pick one output of 'score': --json or --sarif.");
+    }
+    const studies = args.positionals[0] === undefined ? STUDIES : [resolveStudy(args.positionals[0])];
+    const only = args.positionals[1] === undefined ? undefined : resolveStage(studies[0], args.positionals[1]).id;
+    const variant: DeploymentVariant = args.switches.has('--talk') ? 'talk' : 'workshop';
+    const snapshots: StageSnapshot[] = studies.flatMap((s) =>
+      s.stages.filter((st) => only === undefined || st.id === only).map((st) => io.store.get(s, st.id, variant)),
+    );
+    if (args.switches.has('--sarif')) return io.stdout(`${JSON.stringify(toSarif(snapshots, packageVersion()), null, 2)}\n`);
+    const rows = snapshots.map(scoreRow);
+    if (args.switches.has('--json')) return io.stdout(json('score', { deployment: variant, stages: rows }));
+    io.stdout(`${formatScoreTable(rows)}\n(0-100 per pillar; ${variant} deployment; open = findings neither fixed nor acknowledged)\n`);
+  },
+};
+
+const report: Command = {
+  name: 'report',
+  summary: 'a static site: an index of both studies and a page per stage, viewable offline',
+  usage: '',
+  help:
+    'Writes index.html and a page per stage (story, architecture diagram, pillar chart with the talk\'s\nclaims, scorecard, diff from the previous stage, deploy and destroy commands). Open index.html\nfrom the file system; it needs no server and no network.\n\nExample: wa-stages report --out report',
+  switches: [],
+  options: ['--out'],
+  maxPositionals: 0,
+  async run(args, io) {
+    const out = path.resolve(args.options.get('--out') ?? path.join(PROJECT_ROOT, 'report'));
+    const pages = await writeReport(out, io.store, (message) => io.stderr(`${message}\n`));
+    io.stdout(`Report: ${pages} pages in ${path.relative(process.cwd(), out) || '.'}/ (open ${path.join(path.relative(process.cwd(), out) || '.', 'index.html')})\n`);
+  },
+};
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [list, show, diff, score, report];

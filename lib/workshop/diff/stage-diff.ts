@@ -1,0 +1,269 @@
+import { fullDiff, ResourceDifference, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import { CaseStudyInfo, StageInfo } from '../../../stages/stage-info';
+import { StageSnapshot, TemplateResource } from '../synth/stage-snapshot';
+import { DataFate, explainFate, fateUnder, isStateful } from './data-fate';
+import { isTagKey, noiseKind } from './noise';
+import { ScoreChange, scoreChange } from './score-change';
+import { isNetworkType, serviceOf, shortPath } from './services';
+
+/** What a step does to one resource. */
+export type ChangeKind = 'added' | 'removed' | 'replaced' | 'changed';
+
+/** One resource the step adds, removes, replaces or changes (noise folded away). */
+export interface ResourceChange {
+  readonly logicalId: string;
+  readonly type: string;
+  /** Construct path without the stack and CDK's `Resource` leaf, e.g. `ChatDatabase/Cluster`. */
+  readonly path: string;
+  readonly change: ChangeKind;
+  /** For removals: kept in the account (DeletionPolicy Retain or Snapshot) rather than deleted. */
+  readonly retained?: boolean;
+  /** For changes and replacements: the properties and attributes that really change. */
+  readonly properties?: readonly string[];
+  /** For replacements: the properties whose change forces CloudFormation to replace the resource. */
+  readonly replacementCauses?: readonly string[];
+}
+
+/** The changes of one service. */
+export interface ServiceChanges {
+  readonly service: string;
+  readonly added: readonly ResourceChange[];
+  readonly removed: readonly ResourceChange[];
+  readonly replaced: readonly ResourceChange[];
+  readonly changed: readonly ResourceChange[];
+}
+
+/** An IAM statement or managed-policy attachment the step adds or removes, as `cdk diff` tabulates it. */
+export interface IamChange {
+  readonly change: 'added' | 'removed';
+  readonly kind: 'statement' | 'managedPolicy';
+  /** The role, policy or resource the permission is attached to. */
+  readonly resource: string;
+  readonly effect?: string;
+  readonly actions?: readonly string[];
+  readonly principal?: string;
+  readonly condition?: string;
+  readonly managedPolicyArn?: string;
+}
+
+/** A security-group rule the step adds or removes. */
+export interface SecurityGroupRuleChange {
+  readonly change: 'added' | 'removed';
+  readonly group: string;
+  readonly direction: 'ingress' | 'egress';
+  readonly protocol: string;
+  readonly peer: string;
+}
+
+/** What happens to the data of one stateful resource the step removes or replaces. */
+export interface DataSafetyItem {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly path: string;
+  readonly change: 'removed' | 'replaced';
+  readonly fate: DataFate;
+  /** The policy that decides the fate: DeletionPolicy for removals, UpdateReplacePolicy for replacements. */
+  readonly policy: string;
+  readonly explanation: string;
+  /** Forward steps: whether a stage of the step announces the part as retired (StageInfo.retiredParts). */
+  readonly announced?: boolean;
+}
+
+/** The data-safety verdict of a step. */
+export interface DataSafety {
+  /** `unchanged`: no stateful resource leaves or is replaced; `retained`: all their data is kept; `data-loss`: some is deleted. */
+  readonly verdict: 'unchanged' | 'retained' | 'data-loss';
+  readonly items: readonly DataSafetyItem[];
+}
+
+/** One stage's part of the story of a step. */
+export interface StoryStage {
+  readonly stage: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly reason: string;
+  readonly adds: readonly string[];
+  readonly retires: readonly string[];
+}
+
+/** Everything `wa-stages diff` reports about moving a stack from one stage to another. */
+export interface StageDiff {
+  readonly study: string;
+  readonly stackName: string;
+  readonly from: { readonly stage: number; readonly slug: string; readonly title: string };
+  readonly to: { readonly stage: number; readonly slug: string; readonly title: string };
+  /** `forward` applies the stages in between; `backward` undoes them. */
+  readonly direction: 'forward' | 'backward';
+  /** The stages the step applies (forward) or undoes (backward), in the order they happen. */
+  readonly story: readonly StoryStage[];
+  readonly summary: {
+    readonly added: number;
+    readonly removed: number;
+    readonly replaced: number;
+    readonly changed: number;
+    /** Resources whose only change is noise: tags, or asset hashes of rebuilt bundles. */
+    readonly noiseOnly: number;
+  };
+  readonly services: readonly ServiceChanges[];
+  readonly iam: { readonly broadened: boolean; readonly changes: readonly IamChange[] };
+  readonly network: { readonly securityGroupRules: readonly SecurityGroupRuleChange[]; readonly resources: readonly ResourceChange[] };
+  readonly outputs: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  readonly scorecard: ScoreChange;
+  readonly dataSafety: DataSafety;
+}
+
+const stageRef = (stage: StageInfo) => ({ stage: stage.id, slug: stage.slug, title: stage.title });
+
+function storyOf(study: CaseStudyInfo, from: number, to: number): StoryStage[] {
+  const [low, high] = from < to ? [from, to] : [to, from];
+  const stages = study.stages.filter((s) => s.id > low && s.id <= high);
+  const ordered = from < to ? stages : [...stages].reverse();
+  return ordered.map((s) => ({ stage: s.id, slug: s.slug, title: s.title, reason: s.reason, adds: s.adds, retires: s.retires }));
+}
+
+/** The properties and attributes of an update that really change, and whether all its differences are noise. */
+function realChanges(change: ResourceDifference): { properties: string[]; noiseOnly: boolean } {
+  const properties: string[] = [];
+  let any = false;
+  change.forEachDifference((kind, name, difference) => {
+    if (!difference.isDifferent) return;
+    any = true;
+    if (!isTagKey(name) && noiseKind(difference.oldValue, difference.newValue) === undefined) properties.push(kind === 'Property' ? name : `(${name})`);
+  });
+  return { properties, noiseOnly: any && properties.length === 0 };
+}
+
+function replacementCauses(change: ResourceDifference): string[] {
+  return Object.entries(change.propertyUpdates)
+    .filter(([, p]) => p.changeImpact === ResourceImpact.WILL_REPLACE || p.changeImpact === ResourceImpact.MAY_REPLACE)
+    .map(([name]) => name);
+}
+
+/** `${ChatPoolInstanceRole8C96C284.Arn}` → `${ChatPool/InstanceRole.Arn}`: logical IDs as construct paths. */
+function readable(text: string, pathOf: (logicalId: string) => string | undefined): string {
+  return text.replace(/\$\{([A-Za-z0-9]+)((?:\.[A-Za-z0-9.]+)?)\}/g, (whole, id: string, attribute: string) => {
+    const found = pathOf(id);
+    return found ? `\${${found}${attribute}}` : whole;
+  });
+}
+
+/** Rows of a `cdk diff` table as objects, by its header. */
+function rows(table: string[][]): Array<Record<string, string>> {
+  const [header, ...body] = table;
+  return body.map((row) => Object.fromEntries(header.map((h, i) => [h === '' ? 'sign' : h, row[i] ?? ''])));
+}
+
+/**
+ * The step from one synthesized stage to another of the same study, forward or backward: resources
+ * by service with noise folded away, IAM and network changes, the scorecard change, and what happens
+ * to the data of every stateful resource the step removes or replaces.
+ */
+export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: StageSnapshot): StageDiff {
+  const fromInfo = study.stages.find((s) => s.id === before.stage)!;
+  const toInfo = study.stages.find((s) => s.id === after.stage)!;
+  const diff = fullDiff(before.template as never, after.template as never);
+  const known = (id: string) => {
+    const resource = after.resources[id] ?? before.resources[id];
+    return resource ? shortPath(resource.path, study.stackName) : undefined;
+  };
+  const pathOf = (id: string) => known(id) ?? id;
+  const refs = (text: string) => readable(text, known);
+  const forward = after.stage > before.stage;
+  const retiredParts = new Set(forward ? study.stages.filter((s) => s.id > before.stage && s.id <= after.stage).flatMap((s) => s.retiredParts) : []);
+
+  const changes: ResourceChange[] = [];
+  const dataItems: DataSafetyItem[] = [];
+  let noiseOnly = 0;
+  diff.resources.forEachDifference((logicalId, change) => {
+    const type = (change.newResourceType ?? change.oldResourceType)!;
+    const base = { logicalId, type, path: pathOf(logicalId) };
+    const old = change.oldValue as TemplateResource | undefined;
+    if (change.isAddition) {
+      changes.push({ ...base, change: 'added' });
+    } else if (change.isRemoval) {
+      const fate = fateUnder(old?.DeletionPolicy);
+      changes.push({ ...base, change: 'removed', retained: fate !== 'deleted' });
+      if (isStateful(type)) {
+        const part = before.resources[logicalId]?.path.split('/')[1];
+        dataItems.push({
+          ...base,
+          change: 'removed',
+          fate,
+          policy: `DeletionPolicy ${old?.DeletionPolicy ?? 'Delete'}`,
+          explanation: explainFate('removed', fate),
+          ...(forward ? { announced: part !== undefined && retiredParts.has(part) } : {}),
+        });
+      }
+    } else {
+      const impact = change.changeImpact;
+      const replaced = change.resourceTypeChanged || impact === ResourceImpact.WILL_REPLACE || impact === ResourceImpact.MAY_REPLACE;
+      const { properties, noiseOnly: onlyNoise } = realChanges(change);
+      if (replaced) {
+        changes.push({ ...base, change: 'replaced', properties, replacementCauses: change.resourceTypeChanged ? ['Type'] : replacementCauses(change) });
+        if (isStateful(type) || (change.oldResourceType !== undefined && isStateful(change.oldResourceType))) {
+          const fate = fateUnder(old?.UpdateReplacePolicy);
+          dataItems.push({ ...base, change: 'replaced', fate, policy: `UpdateReplacePolicy ${old?.UpdateReplacePolicy ?? 'Delete'}`, explanation: explainFate('replaced', fate) });
+        }
+      } else if (onlyNoise) {
+        noiseOnly++;
+      } else if (properties.length > 0) {
+        changes.push({ ...base, change: 'changed', properties });
+      }
+    }
+  });
+
+  const services = [...new Set(changes.map((c) => serviceOf(c.type)))].sort().map((service) => {
+    const of = (kind: ChangeKind) => changes.filter((c) => serviceOf(c.type) === service && c.change === kind).sort((a, b) => a.path.localeCompare(b.path));
+    return { service, added: of('added'), removed: of('removed'), replaced: of('replaced'), changed: of('changed') };
+  });
+
+  const iam: IamChange[] = [
+    ...rows(diff.iamChanges.summarizeStatements()).map((r) => ({
+      change: r.sign === '+' ? ('added' as const) : ('removed' as const),
+      kind: 'statement' as const,
+      resource: refs(r.Resource),
+      effect: r.Effect,
+      actions: r.Action.split('\n').filter(Boolean),
+      principal: refs(r.Principal),
+      ...(r.Condition ? { condition: refs(r.Condition) } : {}),
+    })),
+    ...rows(diff.iamChanges.summarizeManagedPolicies()).map((r) => ({
+      change: r.sign === '+' ? ('added' as const) : ('removed' as const),
+      kind: 'managedPolicy' as const,
+      resource: refs(r.Resource),
+      managedPolicyArn: r['Managed Policy ARN'],
+    })),
+  ];
+  const securityGroupRules = rows(diff.securityGroupChanges.summarize()).map((r) => ({
+    change: r.sign === '+' ? ('added' as const) : ('removed' as const),
+    group: refs(r.Group),
+    direction: r.Dir === 'In' ? ('ingress' as const) : ('egress' as const),
+    protocol: refs(r.Protocol),
+    peer: refs(r.Peer),
+  }));
+
+  const outputsBefore = Object.keys(before.template.Outputs ?? {});
+  const outputsAfter = Object.keys(after.template.Outputs ?? {});
+  const lost = dataItems.some((i) => i.fate === 'deleted');
+  return {
+    study: study.contextKey,
+    stackName: study.stackName,
+    from: stageRef(fromInfo),
+    to: stageRef(toInfo),
+    direction: forward ? 'forward' : 'backward',
+    story: storyOf(study, before.stage, after.stage),
+    summary: {
+      added: changes.filter((c) => c.change === 'added').length,
+      removed: changes.filter((c) => c.change === 'removed').length,
+      replaced: changes.filter((c) => c.change === 'replaced').length,
+      changed: changes.filter((c) => c.change === 'changed').length,
+      noiseOnly,
+    },
+    services,
+    iam: { broadened: diff.iamChanges.permissionsBroadened, changes: iam },
+    network: { securityGroupRules, resources: changes.filter((c) => isNetworkType(c.type)) },
+    outputs: { added: outputsAfter.filter((o) => !outputsBefore.includes(o)), removed: outputsBefore.filter((o) => !outputsAfter.includes(o)) },
+    scorecard: scoreChange(before.scorecard, after.scorecard),
+    dataSafety: { verdict: dataItems.length === 0 ? 'unchanged' : lost ? 'data-loss' : 'retained', items: dataItems },
+  };
+}

@@ -1,0 +1,53 @@
+import { PILLAR_LABEL, PILLARS } from '../../checks/framework/pillars';
+import { fit, painter, Terminal, wrap } from '../cli/terminal';
+import { shortType } from '../diff/services';
+import { StageView } from './stage-view';
+
+const DEPLOYMENTS = {
+  workshop: "workshop deployment: cdk.json's defaults, as `cdk deploy` gets them",
+  talk: 'the deployment the talk describes (HTTPS with its own certificates, a known live event)',
+} as const;
+
+/** A stage as text for a terminal. */
+export function formatStageView(view: StageView, terminal: Terminal): string {
+  const paint = painter(terminal);
+  const width = terminal.width;
+  const out: string[] = [];
+  const line = (text: string, style?: Parameters<typeof paint>[0]) => out.push(style ? paint(style, fit(text, width)) : fit(text, width));
+  line(`${view.stackName}, stage ${view.stage}: ${view.title} (${view.study} ${view.stage} ${view.slug})`, 'bold');
+  out.push('');
+  line('Why', 'bold');
+  out.push(...wrap(view.reason, width, '  '));
+  if (view.talkSays) out.push(...wrap(`The talk: "${view.talkSays}"`, width, '  '));
+  line('Adds', 'bold');
+  for (const a of view.adds) out.push(...wrap(`+ ${a}`, width, '  '));
+  if (view.retires.length > 0) {
+    line('Retires', 'bold');
+    for (const r of view.retires) out.push(...wrap(`- ${r}`, width, '  '));
+  }
+  out.push('');
+  line(`Resources (${view.resources.total}) by service`, 'bold');
+  for (const s of view.resources.byService) {
+    line(`  ${s.service.padEnd(24)}${String(s.count).padStart(4)}  ${s.types.map((t) => `${shortType(t.type)} ${t.count}`).join(', ')}`);
+  }
+  out.push('');
+  line(`Scorecard (${DEPLOYMENTS[view.scorecard.deployment]})`, 'bold');
+  line(`  ${PILLARS.map((p) => `${PILLAR_LABEL[p]} ${view.scorecard.pillars[p].score ?? '-'}`).join('   ')}`);
+  const gaps = view.scorecard.bestPractices.filter((bp) => bp.outcome !== 'met');
+  const met = view.scorecard.bestPractices.length - gaps.length;
+  line(`  ${met} of ${view.scorecard.bestPractices.length} evaluated best practices met; not met or accepted as a risk:`);
+  for (const bp of gaps) {
+    line(`  ${bp.outcome === 'notMet' ? 'x' : '~'} ${bp.id.padEnd(11)} ${bp.title}`, bp.outcome === 'notMet' ? 'red' : 'yellow');
+    // A cut URL is useless: print it where it fits whole, else leave it to --json and the report.
+    if (bp.url.length + 6 <= width) out.push(paint('dim', `      ${bp.url}`));
+    else if (bp.url.length <= width) out.push(paint('dim', bp.url));
+    for (const f of bp.findings.slice(0, 3)) line(`      ${f.rule} on ${f.resource}${f.outcome === 'acknowledged' ? ' (accepted)' : ''}`, 'dim');
+    if (bp.findings.length > 3) line(`      ... ${bp.findings.length - 3} more`, 'dim');
+  }
+  out.push('');
+  line('Commands', 'bold');
+  line(`  deploy:  ${view.commands.deploy}`);
+  line(`  diff:    ${view.commands.diff}`);
+  line(`  destroy: ${view.commands.destroy}`);
+  return out.join('\n');
+}

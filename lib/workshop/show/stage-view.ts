@@ -1,0 +1,119 @@
+import { Pillar } from '../../checks/framework/pillars';
+import { BestPracticeOutcome, EvidenceItem, PillarScore } from '../../checks/scorecard';
+import { CaseStudyInfo } from '../../../stages/stage-info';
+import { serviceOf, shortPath } from '../diff/services';
+import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
+
+/** Resources of one service in a stage. */
+export interface ServiceResources {
+  readonly service: string;
+  readonly count: number;
+  readonly types: ReadonlyArray<{ readonly type: string; readonly count: number }>;
+}
+
+/** A best practice as a stage's scorecard shows it, with the findings that decide it. */
+export interface BestPracticeView {
+  readonly id: string;
+  readonly pillar: Pillar;
+  readonly title: string;
+  readonly risk: string;
+  readonly url: string;
+  readonly outcome: BestPracticeOutcome;
+  /** The evidence that is not compliant (open or acknowledged), resource paths shortened. */
+  readonly findings: ReadonlyArray<Pick<EvidenceItem, 'rule' | 'outcome'> & { readonly resource: string; readonly finding?: string; readonly reason?: string }>;
+}
+
+/** The commands that deploy, diff and destroy a stage. */
+export interface StageCommands {
+  readonly deploy: string;
+  readonly diff: string;
+  readonly destroy: string;
+}
+
+/** What `wa-stages show` prints about one stage. */
+export interface StageView {
+  readonly study: string;
+  readonly stackName: string;
+  readonly stage: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly reason: string;
+  readonly adds: readonly string[];
+  readonly retires: readonly string[];
+  /** The talk's own words about this stage's pillars, where it gives a framework view. */
+  readonly talkSays?: string;
+  readonly resources: { readonly total: number; readonly byService: readonly ServiceResources[] };
+  readonly scorecard: {
+    readonly deployment: DeploymentVariant;
+    readonly pillars: Record<Pillar, PillarScore>;
+    readonly bestPractices: readonly BestPracticeView[];
+  };
+  readonly commands: StageCommands;
+}
+
+/** The commands for a stage, as the README runs them. */
+export function stageCommands(study: CaseStudyInfo, stage: number): StageCommands {
+  const context = `-c ${study.contextKey}=${stage}`;
+  return {
+    deploy: `npx cdk deploy ${study.stackName} ${context}`,
+    diff: `npx cdk diff ${study.stackName} ${context}`,
+    destroy: `npx cdk destroy ${study.stackName} ${context}`,
+  };
+}
+
+/** Resources of a template counted by service and type, largest service first. */
+export function resourcesByService(snapshot: StageSnapshot): ServiceResources[] {
+  const byService = new Map<string, Map<string, number>>();
+  for (const { type } of Object.values(snapshot.resources)) {
+    const types = byService.get(serviceOf(type)) ?? new Map<string, number>();
+    types.set(type, (types.get(type) ?? 0) + 1);
+    byService.set(serviceOf(type), types);
+  }
+  return [...byService.entries()]
+    .map(([service, types]) => ({
+      service,
+      count: [...types.values()].reduce((a, b) => a + b, 0),
+      types: [...types.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    }))
+    .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
+}
+
+/** A stage's story, resources and scorecard as `show` presents them. */
+export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageView {
+  const info = study.stages.find((s) => s.id === snapshot.stage)!;
+  return {
+    study: study.contextKey,
+    stackName: study.stackName,
+    stage: info.id,
+    slug: info.slug,
+    title: info.title,
+    reason: info.reason,
+    adds: info.adds,
+    retires: info.retires,
+    ...(info.talk ? { talkSays: info.talk.says } : {}),
+    resources: { total: Object.keys(snapshot.resources).length, byService: resourcesByService(snapshot) },
+    scorecard: {
+      deployment: snapshot.variant,
+      pillars: snapshot.scorecard.pillars,
+      bestPractices: snapshot.scorecard.bestPractices.map((bp) => ({
+        id: bp.id,
+        pillar: bp.pillar,
+        title: bp.title,
+        risk: bp.risk,
+        url: bp.url,
+        outcome: bp.outcome,
+        findings: bp.evidence
+          .filter((e) => e.outcome !== 'compliant')
+          .map((e) => ({
+            rule: e.rule,
+            ...(e.finding ? { finding: e.finding } : {}),
+            resource: shortPath(e.resource, study.stackName),
+            outcome: e.outcome,
+            ...(e.reason ? { reason: e.reason } : {}),
+          })),
+      })),
+    },
+    commands: stageCommands(study, info.id),
+  };
+}
+

@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../../app/make-app';
+import { scorecardsOf } from '../../checks/add-checks';
+import { CaseStudyInfo } from '../../../stages/stage-info';
+import { talkDeploymentContext } from '../../../stages/talk-deployment';
+import { sourceKey, synthKey } from './input-key';
+import { DeploymentVariant, readResources, StageSnapshot, StageTemplate } from './stage-snapshot';
+import { studyApp, withReportHeldBack } from './study-app';
+
+/** Bumped whenever the snapshot's shape changes, so old cache files are never read as new ones. */
+const SNAPSHOT_FORMAT = 2;
+
+/** Context each deployment variant adds to a stage (none for the workshop's own deploy). */
+export function variantContext(variant: DeploymentVariant, stage: number): Record<string, unknown> {
+  // The talk's claims test uses the same stage number for both studies; so does the report.
+  return variant === 'talk' ? talkDeploymentContext(stage, stage) : {};
+}
+
+/** Options of {@link StageStore}. */
+export interface StageStoreOptions {
+  /**
+   * Folder of cached snapshots.
+   * @default cdk.out/wa-stages under the project root
+   */
+  readonly cacheDir?: string;
+  /**
+   * Read and write the cache.
+   * @default true
+   */
+  readonly cache?: boolean;
+  /** Told before each stage is synthesized (a cache miss). */
+  readonly onSynth?: (study: CaseStudyInfo, stage: number, variant: DeploymentVariant) => void;
+  /**
+   * The hash of the sources, computed once per store.
+   * @default - {@link sourceKey} of the project
+   */
+  readonly sources?: () => string;
+}
+
+interface CacheFile {
+  readonly key: string;
+  readonly snapshot: StageSnapshot;
+}
+
+/**
+ * Synthesized stages for the workshop commands, each synthesized at most once per set of inputs: a
+ * snapshot is cached under a key that hashes every source file, the lock file, cdk.json, the context
+ * and the variant, so after any change to any of them the stage is synthesized again.
+ */
+export class StageStore {
+  private sources?: string;
+  private readonly cacheDir: string;
+
+  constructor(private readonly options: StageStoreOptions = {}) {
+    this.cacheDir = options.cacheDir ?? path.join(PROJECT_ROOT, 'cdk.out', 'wa-stages');
+  }
+
+  /** The snapshot of one stage under one deployment variant. */
+  public get(study: CaseStudyInfo, stage: number, variant: DeploymentVariant = 'workshop'): StageSnapshot {
+    this.sources ??= (this.options.sources ?? sourceKey)();
+    const context = variantContext(variant, stage);
+    const key = synthKey(this.sources, { format: SNAPSHOT_FORMAT, study: study.contextKey, stage, variant, context });
+    const file = path.join(this.cacheDir, `${study.contextKey}-${stage}-${variant}.json`);
+    const useCache = this.options.cache ?? true;
+    if (useCache && fs.existsSync(file)) {
+      try {
+        const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+        if (cached.key === key) return cached.snapshot;
+      } catch {
+        // A torn or foreign file: synthesize again and overwrite it.
+      }
+    }
+    this.options.onSynth?.(study, stage, variant);
+    const snapshot = synthesizeSnapshot(study, stage, variant, context);
+    if (useCache) {
+      fs.mkdirSync(this.cacheDir, { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, JSON.stringify({ key, snapshot } satisfies CacheFile));
+      fs.renameSync(temp, file); // atomic: a concurrent reader sees the old file or the new one
+    }
+    return snapshot;
+  }
+}
+
+/** Synthesizes one stage with the checks on into a throwaway folder and reads what the workshop needs. */
+export function synthesizeSnapshot(
+  study: CaseStudyInfo,
+  stage: number,
+  variant: DeploymentVariant,
+  context: Record<string, unknown> = variantContext(variant, stage),
+): StageSnapshot {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-stages-'));
+  try {
+    const app = studyApp({ study, stage, outdir, deployable: false, context });
+    const assembly = withReportHeldBack(() => app.synth());
+    const template = assembly.getStackByName(study.stackName).template as StageTemplate;
+    const scorecard = scorecardsOf(app).find((card) => card.stack === study.stackName);
+    if (!scorecard) throw new Error(`Synth of ${study.contextKey} stage ${stage} wrote no scorecard for ${study.stackName}`);
+    const info = study.stages.find((s) => s.id === stage)!;
+    return {
+      study: study.contextKey,
+      stage,
+      slug: info.slug,
+      stackName: study.stackName,
+      variant,
+      template,
+      scorecard,
+      resources: readResources(assembly.directory, study.stackName, template),
+    };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import '@microsoft/jest-sarif';
+import { PROJECT_ROOT } from '../../lib/app/make-app';
+import { stdoutTerminal } from '../../lib/workshop/cli/terminal';
+import { cli } from './cli-io';
+
+const schema = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'wa-stages.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+/** Parses a --json output and checks it against the documented schema. */
+function documented(stdout: string, kind: string): any {
+  const parsed = JSON.parse(stdout);
+  expect(parsed.kind).toBe(`wa-stages/${kind}`);
+  const valid = validate(parsed);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+  return parsed;
+}
+
+const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+
+describe('wa-stages called wrongly: one line naming the valid choices, exit 2, nothing written', () => {
+  test.each([
+    [['diff', 'vid', '1', '2'], 'Valid studies: video, iot.'],
+    [['diff', 'video', '1', '9'], 'Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs).'],
+    [['diff', 'video', '3', '3'], "'from' and 'to' are both stage 3"],
+    [['diff', 'video', '1', '2', '--colour'], "Unknown flag '--colour' for 'diff'. Valid flags: --json, --help."],
+    [['show', 'iot', 'x'], 'Valid stages: 1 (forklift)'],
+    [['show', 'iot'], "Unknown iot stage ''"],
+    [['score', 'video', '--json', '--sarif'], 'Pick one output'],
+    [['report', '--out'], 'needs a value'],
+    [['deploy'], 'Valid commands: list, show, diff, score, report.'],
+    [['list', 'extra'], "Too many arguments for 'list'"],
+  ])('%j', async (argv, message) => {
+    const run = await cli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+  });
+});
+
+describe('help', () => {
+  test('wa-stages --help lists every command', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['list', 'show', 'diff', 'score', 'report']) expect(run.stdout).toContain(`  ${command}`);
+  });
+
+  test.each(['list', 'show', 'diff', 'score', 'report'])('%s --help shows usage, flags and an example', async (command) => {
+    const run = await cli([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: wa-stages ${command}`));
+    expect(run.stdout).toContain('Flags:');
+    expect(run.stdout).toContain('Example');
+  });
+});
+
+describe('list', () => {
+  test('names both studies and all their stages', async () => {
+    const text = await cli(['list']);
+    expect(text.stdout).toContain('video: Video streaming platform (stack VideoPlatform');
+    expect(text.stdout).toContain('5 serverless');
+    const json = documented((await cli(['list', '--json'])).stdout, 'list');
+    expect(json.studies.map((s: any) => [s.study, s.stages.length])).toEqual([['video', 5], ['iot', 5]]);
+  });
+});
+
+describe('show', () => {
+  test('prints the story, adds, resources by service, scorecard and commands within the width', async () => {
+    const run = await cli(['show', 'video', '1'], 90);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('A proof of concept that slid into production');
+    expect(run.stdout).toMatch(/Resources \(\d+\) by service/);
+    expect(run.stdout).toContain('npx cdk deploy VideoPlatform -c video=1');
+    expect(widest(run.stdout)).toBeLessThanOrEqual(90);
+  });
+
+  test('--json follows the documented schema', async () => {
+    const json = documented((await cli(['show', 'video', '1', '--json'])).stdout, 'show');
+    expect(json.scorecard.deployment).toBe('workshop');
+    expect(json.resources.byService.some((s: any) => s.service === 'DocumentDB')).toBe(true);
+  });
+});
+
+describe('diff', () => {
+  test('forward: the story of the step, services, scorecard and data safety, every line within the width', async () => {
+    const run = await cli(['diff', 'video', '3', '4'], 80);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Stage 4: Serverless WebSocket chat');
+    expect(run.stdout).toContain('API Gateway');
+    expect(run.stdout).toMatch(/IAM: \d+ permission\(s\) added/);
+    expect(run.stdout).toContain('Data safety: every stateful resource that leaves keeps its data');
+    expect(run.stdout).toContain('ChatDatabase/Cluster (DBCluster');
+    expect(widest(run.stdout)).toBeLessThanOrEqual(80);
+  });
+
+  test('--json: retained DocumentDB, no tag-only changes listed, the documented schema', async () => {
+    const json = documented((await cli(['diff', 'video', '3', '4', '--json'])).stdout, 'diff');
+    expect(json.direction).toBe('forward');
+    expect(json.dataSafety.verdict).toBe('retained');
+    const cluster = json.dataSafety.items.find((i: any) => i.type === 'AWS::DocDB::DBCluster');
+    expect(cluster).toMatchObject({ change: 'removed', fate: 'retained', announced: true });
+    const changed = json.services.flatMap((s: any) => s.changed);
+    expect(changed.filter((c: any) => c.properties.some((p: string) => /^Tags$/.test(p)))).toEqual([]);
+    expect(json.summary.noiseOnly).toBeGreaterThan(0);
+    expect(json.scorecard.pillars.find((p: any) => p.pillar === 'performanceEfficiency').delta).toBeGreaterThan(0);
+  });
+
+  test('backward: undoes the stages in between, in reverse order', async () => {
+    const json = documented((await cli(['diff', 'video', '4', '2', '--json'])).stdout, 'diff');
+    expect(json.direction).toBe('backward');
+    expect(json.story.map((s: any) => s.stage)).toEqual([4, 3]);
+    expect(json.summary.added).toBeGreaterThan(0);
+  });
+});
+
+describe('score', () => {
+  test('a table of one study', async () => {
+    const run = await cli(['score', 'video']);
+    expect(run.stdout.split('\n')[0]).toMatch(/^stage\s+OPS\s+SEC\s+REL\s+PERF\s+COST\s+SUS\s+open\s+accepted$/);
+    expect(run.stdout).toContain('video 5 ivs');
+  });
+
+  test('--json follows the documented schema', async () => {
+    const json = documented((await cli(['score', 'video', '1', '--json'])).stdout, 'score');
+    expect(json.stages).toHaveLength(1);
+  });
+
+  test('--sarif is valid SARIF 2.1.0, with best-practice help links and source locations', async () => {
+    const log = JSON.parse((await cli(['score', 'video', '1', '--sarif'])).stdout);
+    expect(log).toBeValidSarifLog();
+    const run = log.runs[0];
+    expect(run.results.length).toBeGreaterThan(0);
+    for (const rule of run.tool.driver.rules) expect(rule.helpUri).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/wellarchitected\//);
+    const located = run.results.filter((r: any) => r.locations[0].physicalLocation);
+    expect(located.length).toBe(run.results.length);
+    for (const r of located) {
+      const { artifactLocation, region } = r.locations[0].physicalLocation;
+      const lines = fs.readFileSync(path.join(PROJECT_ROOT, artifactLocation.uri), 'utf8').split('\n');
+      expect(region.startLine).toBeLessThanOrEqual(lines.length);
+    }
+    // Acknowledged findings are results with an accepted suppression and its reason.
+    expect(run.results.some((r: any) => r.suppressions?.[0]?.status === 'accepted' && r.suppressions[0].justification.length > 10)).toBe(true);
+  });
+});
+
+describe('terminal', () => {
+  const stream = (isTTY: boolean, columns?: number) => ({ isTTY, columns }) as NodeJS.WriteStream;
+
+  test('colour and the terminal width only on a TTY, never with NO_COLOR', () => {
+    expect(stdoutTerminal(stream(true, 120))).toEqual({ width: 120, colour: process.env.NO_COLOR === undefined });
+    expect(stdoutTerminal(stream(false)).colour).toBe(false);
+    process.env.NO_COLOR = '1';
+    try {
+      expect(stdoutTerminal(stream(true, 120)).colour).toBe(false);
+    } finally {
+      delete process.env.NO_COLOR;
+    }
+  });
+});
+
+describe('the wa-stages bin', () => {
+  test('prints plain text into a pipe', () => {
+    const bin = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).bin['wa-stages'];
+    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), 'list'], { encoding: 'utf8', cwd: PROJECT_ROOT });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('iot: IoT telemetry platform');
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  test('runs from package.json bin and exits 2 on a bad stage', () => {
+    const bin = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).bin['wa-stages'];
+    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), 'diff', 'iot', '0', '2'], { encoding: 'utf8', cwd: PROJECT_ROOT });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe("Unknown iot stage '0'. Valid stages: 1 (forklift), 2 (aurora), 3 (tiering), 4 (dynamodb), 5 (serverless).");
+  });
+});
