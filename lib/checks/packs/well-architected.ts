@@ -11,6 +11,7 @@ import { GravitonWhereOffered } from '../rules/compute/GravitonWhereOffered';
 import { ManagedCompute } from '../rules/compute/ManagedCompute';
 import { ServersPatchedAutomatically } from '../rules/compute/ServersPatchedAutomatically';
 import { DatabaseClusterMultiAz } from '../rules/database/DatabaseClusterMultiAz';
+import { DatabaseSurvivesDelete } from '../rules/database/DatabaseSurvivesDelete';
 import { NoCommercialLicence } from '../rules/database/NoCommercialLicence';
 import { StorageGrowsWithUse } from '../rules/database/StorageGrowsWithUse';
 import { TablePointInTimeRecovery } from '../rules/dynamodb/TablePointInTimeRecovery';
@@ -56,6 +57,7 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   { rule: FleetMultiAz, level: ERROR, info: 'The fleet runs in a single subnet (Availability Zone).', explanation: 'Spread capacity over Availability Zones so a zone failure leaves the workload running.' },
   { rule: LoadBalancerMultiAz, level: ERROR, info: 'The load balancer has nodes in fewer than two Availability Zones.', explanation: 'An entry point in one zone fails with that zone.' },
   { rule: DatabaseClusterMultiAz, level: ERROR, info: 'The database cluster has fewer than two instances across Availability Zones.', explanation: 'A failover needs a standby instance in another zone.' },
+  { rule: DatabaseSurvivesDelete, level: ERROR, info: 'Deleting the database (by a call or a stack change) would delete its data.', explanation: 'Keep data through deletion: deletion protection, or a final snapshot.' },
   { rule: TablePointInTimeRecovery, level: WARN, info: 'The DynamoDB table (or a replica) has no point-in-time recovery.', explanation: 'Back up data automatically so a bad write can be undone.' },
   { rule: rules.s3.S3BucketVersioningEnabled, level: WARN, info: 'The bucket does not keep object versions.', explanation: 'Versions let an overwritten or deleted object be recovered.' },
   { rule: rules.autoscaling.AutoScalingGroupELBHealthCheckRequired, level: WARN, info: 'The fleet behind a load balancer does not use its health checks.', explanation: 'Replace instances the load balancer finds unhealthy, not only those EC2 finds broken.' },
