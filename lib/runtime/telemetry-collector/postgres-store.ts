@@ -4,6 +4,7 @@
  * this table by `ts` range, so its name, columns and `ts` index are a contract.
  */
 import { StorageUnavailableError } from '../shared/storage-unavailable';
+import { sortedByMetric, type MetricStats } from '../telemetry/metric-stats';
 import type { Reading } from '../telemetry/reading';
 import { LATEST_RECORDS_EXAMINED, type TelemetryStore } from './telemetry-store';
 
@@ -42,11 +43,28 @@ WHERE device_id = $1
   AND ts >= (SELECT min(ts) FROM (SELECT DISTINCT ts FROM readings WHERE device_id = $1 ORDER BY ts DESC LIMIT $2) recent)
 ORDER BY metric, ts DESC`;
 
-const WINDOW_SQL = `
-SELECT device_id, ts, metric, value
+// Aggregated by the database over the primary key's (device_id, ts) prefix: one row per metric comes
+// back, however many readings the window holds. sum / count rather than avg: float8 avg also sums
+// squares, which overflows for values above about 1e154.
+const STATS_SQL = `
+SELECT metric, count(*)::int AS count, min(value) AS min, max(value) AS max, sum(value) / count(*) AS mean
 FROM readings
 WHERE device_id = $1 AND ts BETWEEN $2 AND $3
-ORDER BY ts, metric`;
+GROUP BY metric`;
+
+// The same through numeric, exact whatever the magnitude, for the window whose float8 sum overflows.
+const STATS_NUMERIC_SQL = STATS_SQL.replace('sum(value) / count(*)', 'avg(value::numeric)::float8');
+
+/** numeric_value_out_of_range: here, a float8 sum beyond 1.8e308. */
+const OVERFLOW = '22003';
+
+interface StatsRow {
+  metric: string;
+  count: number;
+  min: number;
+  max: number;
+  mean: number;
+}
 
 interface ReadingRow {
   device_id: string;
@@ -82,9 +100,17 @@ export class PostgresStore implements TelemetryStore {
     return rows.map(toReading);
   }
 
-  async window(deviceId: string, from: Date, to: Date): Promise<Reading[]> {
-    const { rows } = await this.run((pool) => pool.query<ReadingRow>(WINDOW_SQL, [deviceId, from.toISOString(), to.toISOString()]));
-    return rows.map(toReading);
+  async stats(deviceId: string, from: Date, to: Date): Promise<Record<string, MetricStats>> {
+    const binds = [deviceId, from.toISOString(), to.toISOString()];
+    const { rows } = await this.run(async (pool) => {
+      try {
+        return await pool.query<StatsRow>(STATS_SQL, binds);
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code !== OVERFLOW) throw error;
+        return pool.query<StatsRow>(STATS_NUMERIC_SQL, binds);
+      }
+    });
+    return sortedByMetric(new Map(rows.map((r) => [r.metric, { count: r.count, min: Number(r.min), max: Number(r.max), mean: Number(r.mean) }])));
   }
 
   async ensureSchema(): Promise<void> {

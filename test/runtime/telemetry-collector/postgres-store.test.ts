@@ -54,7 +54,36 @@ describe('PostgresStore on a real PostgreSQL', () => {
       { deviceId: 'atomic-1', ts, metric: 'bad\u0000metric', value: 2 }, // PostgreSQL text cannot hold NUL
     ]);
     await expect(write).rejects.toThrow();
-    expect(await store.window('atomic-1', ts, ts)).toEqual([]);
+    expect(await store.stats('atomic-1', ts, ts)).toEqual({});
+  });
+
+  test('stats are aggregated by the database: one row per metric comes back, not one per reading', async () => {
+    const start = Date.UTC(2026, 10, 20, 0, 0, 0);
+    const readings = Array.from({ length: 5_000 }, (_, i) => ({ deviceId: 'agg-1', ts: new Date(start + i * 1000), metric: i % 2 ? 'temp' : 'rpm', value: i }));
+    await store.write(readings);
+    const seen: number[] = [];
+    const counting = new PostgresStore({
+      query: async (text, values) => {
+        const result = await pool.query(text, values);
+        seen.push(result.rows.length);
+        return result as never;
+      },
+      end: async () => {},
+    });
+    expect(await counting.stats('agg-1', new Date(start), new Date(start + 4_999_000))).toEqual({
+      rpm: { count: 2_500, min: 0, max: 4_998, mean: 2_499 },
+      temp: { count: 2_500, min: 1, max: 4_999, mean: 2_500 },
+    });
+    expect(seen).toEqual([2]);
+  });
+
+  test('a mean whose float8 sum would overflow is still exact', async () => {
+    const ts = new Date('2026-11-21T00:00:00Z');
+    await store.write([
+      { deviceId: 'huge-1', ts, metric: 'x', value: 1.7e308 },
+      { deviceId: 'huge-1', ts: new Date(ts.getTime() + 1000), metric: 'x', value: 1.7e308 },
+    ]);
+    expect(await store.stats('huge-1', ts, new Date(ts.getTime() + 1000))).toEqual({ x: { count: 2, min: 1.7e308, max: 1.7e308, mean: 1.7e308 } });
   });
 
   test('an unreachable server is StorageUnavailableError', async () => {
