@@ -100,7 +100,14 @@ describe('stage 3: tiering', () => {
         Parameters: Match.objectLike({ 'projection.enabled': 'true', 'projection.dt.type': 'date', 'projection.dt.format': 'yyyy-MM-dd' }),
         StorageDescriptor: Match.objectLike({
           Location: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/readings/'])]) }),
-          Compressed: true,
+          InputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+          SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
+          Columns: [
+            { Name: 'device_id', Type: 'string' },
+            { Name: 'ts', Type: 'timestamp' },
+            { Name: 'metric', Type: 'string' },
+            { Name: 'value', Type: 'double' },
+          ],
         }),
       }),
     });
