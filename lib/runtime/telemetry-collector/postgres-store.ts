@@ -6,10 +6,9 @@
  */
 import type { Logger } from '../shared/json-logger';
 import { StorageUnavailableError } from '../shared/storage-unavailable';
-import { dayOf } from '../telemetry/archive-format';
 import { sortedByMetric, type MetricStats } from '../telemetry/metric-stats';
 import type { Reading } from '../telemetry/reading';
-import { CREATE_PARTITIONED_READINGS_SQL, daysAround, ensureDayPartitions, isMissingPartition, readingsKind } from '../telemetry/readings-partitions';
+import { CREATE_PARTITIONED_READINGS_SQL, daysAround, ensureDayPartitions, isMissingPartition, readingsKind, utcDay } from '../telemetry/readings-partitions';
 import { LATEST_RECORDS_EXAMINED, type TelemetryStore } from './telemetry-store';
 
 /** The part of a `pg` Pool the store calls; tests may pass a real Pool. */
@@ -105,7 +104,7 @@ export class PostgresStore implements TelemetryStore {
         await insert(pool);
       } catch (error) {
         if (!isMissingPartition(error)) throw error;
-        await ensureDayPartitions(pool, readings.map((r) => dayOf(r.ts)));
+        await ensureDayPartitions(pool, readings.map((r) => utcDay(r.ts)));
         await insert(pool);
       }
     });

@@ -52,6 +52,11 @@ export function dayOfPartition(name: string): string | undefined {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
+/** The UTC day of a moment, `YYYY-MM-DD`: the partition it belongs to. */
+export function utcDay(ts: Date): string {
+  return ts.toISOString().slice(0, 10);
+}
+
 /** The day after `day`, `YYYY-MM-DD`. */
 export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
