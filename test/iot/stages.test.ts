@@ -157,7 +157,7 @@ describe('stage 5: serverless compute', () => {
     t.hasResourceProperties('AWS::IoT::TopicRule', {
       TopicRulePayload: Match.objectLike({
         Sql: Match.stringLikeRegexp("FROM 'telemetry/\\+/data'"),
-        Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': [ingest, 'Arn'] } } }],
+        Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': [ingest, 'Arn'] } } }, { Firehose: Match.objectLike({ BatchMode: false, DeliveryStreamName: Match.anyValue() }) }],
         ErrorAction: { Sqs: Match.objectLike({ QueueUrl: Match.anyValue() }) },
       }),
     });
@@ -180,12 +180,41 @@ describe('stage 5: serverless compute', () => {
     t.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' });
   });
 
-  test('the table stream feeds the archive through a Lambda that retries whole batches into a dead-letter queue', () => {
-    stage[5].template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      BisectBatchOnFunctionError: false,
-      MaximumRetryAttempts: 10,
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+  test('Data Firehose writes the archive: a transform per buffer, large Parquet objects through the Glue table, partitioned by the readings\' day', () => {
+    const t = stage[5].template;
+    const [transform] = idsOfType(stage[5].json, 'AWS::Lambda::Function').filter((id) => id.startsWith('ArchiveDeliveryTransform'));
+    const [table] = idsOfType(stage[5].json, 'AWS::Glue::Table');
+    t.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
+      DeliveryStreamEncryptionConfigurationInput: { KeyType: 'AWS_OWNED_CMK' },
+      ExtendedS3DestinationConfiguration: Match.objectLike({
+        Prefix: 'readings/dt=!{partitionKeyFromLambda:dt}/',
+        ErrorOutputPrefix: Match.stringLikeRegexp('^archive-errors/'),
+        BufferingHints: { IntervalInSeconds: 900, SizeInMBs: 128 },
+        DynamicPartitioningConfiguration: Match.objectLike({ Enabled: true }),
+        ProcessingConfiguration: {
+          Enabled: true,
+          Processors: [Match.objectLike({ Type: 'Lambda', Parameters: Match.arrayWith([{ ParameterName: 'LambdaArn', ParameterValue: { 'Fn::GetAtt': [transform, 'Arn'] } }]) })],
+        },
+        DataFormatConversionConfiguration: Match.objectLike({
+          Enabled: true,
+          InputFormatConfiguration: { Deserializer: { OpenXJsonSerDe: Match.anyValue() } },
+          OutputFormatConfiguration: { Serializer: { ParquetSerDe: Match.objectLike({ Compression: 'SNAPPY' }) } },
+          SchemaConfiguration: Match.objectLike({ TableName: { Ref: table } }),
+        }),
+      }),
     });
+    t.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
+  });
+
+  test('a serverless read API serves the collector\'s device routes, IAM-signed only', () => {
+    const t = stage[5].template;
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    for (const route of ['GET /devices/{id}/latest', 'GET /devices/{id}/stats']) {
+      t.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: route, AuthorizationType: 'AWS_IAM' });
+    }
+    t.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.anyValue(), DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 100 }) });
+    expect(stage[5].json.Outputs?.DeviceReadUrl).toBeDefined();
   });
 
   test('the EC2 fleet, its load balancer, the export job and Aurora are gone', () => {
@@ -199,7 +228,7 @@ describe('stage 5: serverless compute', () => {
   test('every queue is encrypted, TLS only, and alarms when anything lands in it', () => {
     const t = stage[5].template;
     const queues = Object.keys(t.findResources('AWS::SQS::Queue'));
-    expect(queues.length).toBeGreaterThanOrEqual(4);
+    expect(queues.length).toBeGreaterThanOrEqual(3);
     for (const q of Object.values(t.findResources('AWS::SQS::Queue'))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
     expect(Object.keys(t.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'ApproximateNumberOfMessagesVisible' } }))).toHaveLength(queues.length);
   });
