@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { ARCHIVE_BUFFERING, archiveObjectsPerDay } from '../../lib/constructs/archive-delivery';
 import { SynthesizedStage, idsOfType, synthIot } from '../support/synth-stage';
 
 const stage: Record<number, SynthesizedStage> = {};
@@ -204,6 +205,15 @@ describe('stage 5: serverless compute', () => {
       }),
     });
     t.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
+    // The figures the benchmark and the README compute come from these very settings.
+    expect([ARCHIVE_BUFFERING.interval.toSeconds(), ARCHIVE_BUFFERING.size.toMebibytes()]).toEqual([900, 128]);
+  });
+
+  test('objects a day: one per buffer interval while events are small, one per 128 MiB when they are large', () => {
+    expect(archiveObjectsPerDay(1_160, 100)).toEqual({ objects: 96, secondsPerObject: 900, bytesPerObject: 900 * 116_000 });
+    const large = archiveObjectsPerDay(1_160, 80_000);
+    expect(large.bytesPerObject).toBeCloseTo(128 * 2 ** 20);
+    expect(large.objects).toBe(Math.ceil(86_400 / ((128 * 2 ** 20) / (1_160 * 80_000))));
   });
 
   test('a serverless read API serves the collector\'s device routes, IAM-signed only', () => {
