@@ -29,8 +29,8 @@ export async function archiveObjectsOfDay(s3: S3Client, bucket: string, day: str
 
 /**
  * Calls `visit` with the rows of each row group in turn, as objects of the requested columns.
- * Timestamps come as Dates whether the writer used INT64 milliseconds (the export) or Hive's INT96
- * (Firehose's Parquet conversion).
+ * Timestamps come as Dates whether the writer used INT64 milliseconds (the export) or INT96, as
+ * Hive-based writers such as Firehose's Parquet conversion may.
  */
 export async function forEachRowGroup<Row extends Record<string, unknown>>(
   s3: S3Client,
