@@ -3,7 +3,7 @@ import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ARCHIVE_PREFIX } from '../runtime/telemetry/archive-format';
+import { ARCHIVE_COLUMNS, ARCHIVE_PREFIX } from '../runtime/telemetry/archive-format';
 import { dataBucket } from './data-bucket';
 
 /** Properties of {@link TelemetryArchive}. */
@@ -18,7 +18,7 @@ export interface TelemetryArchiveProps {
 }
 
 /**
- * Telemetry history in S3, queryable in place: gzip JSON Lines partitioned by day, moving to cheaper
+ * Telemetry history in S3, queryable in place: Parquet partitioned by day, moving to cheaper
  * storage classes as it ages (all of them ones Athena reads without a restore), catalogued in Glue with
  * partition projection (no crawler), and an Athena workgroup that enforces encrypted results and a
  * per-query scan limit.
@@ -48,17 +48,12 @@ export class TelemetryArchive extends Construct {
     this.table = new glue.S3Table(this, 'Readings', {
       database,
       tableName: 'readings',
-      description: 'One row per device, moment and metric; gzip JSON Lines by UTC day',
+      description: 'One row per device, moment and metric; Parquet by UTC day, from the export job (stages 3-4) and Data Firehose (stage 5)',
       storage: glue.S3TableStorage.fromBucket(this.bucket),
       s3Prefix: ARCHIVE_PREFIX,
-      dataFormat: glue.DataFormat.JSON,
-      compressed: true,
-      columns: [
-        { name: 'device_id', type: glue.Schema.STRING },
-        { name: 'ts', type: glue.Schema.TIMESTAMP },
-        { name: 'metric', type: glue.Schema.STRING },
-        { name: 'value', type: glue.Schema.DOUBLE },
-      ],
+      // Columnar: a query reads only the columns it names, and Firehose converts to it through this table.
+      dataFormat: glue.DataFormat.PARQUET,
+      columns: ARCHIVE_COLUMNS.map(({ name, type }) => ({ name, type: { inputString: type, isPrimitive: true } })),
       partitionKeys: [{ name: 'dt', type: glue.Schema.STRING }],
       partitionProjection: {
         dt: glue.PartitionProjectionConfiguration.date({

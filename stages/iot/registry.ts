@@ -75,9 +75,10 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'classes, catalogued in Glue and queryable in place with Athena; rows leave Aurora only after ' +
         'their export is confirmed written.',
       adds: [
-        'Archive bucket (gzip JSON Lines by day) with lifecycle to Standard-IA and Glacier Instant Retrieval',
+        'Archive bucket (Parquet by day) with lifecycle to Standard-IA and Glacier Instant Retrieval',
         'Glue database and table with partition projection; Athena workgroup with enforced settings',
-        'Nightly archive export as a Fargate task (EventBridge Scheduler); an ECS cluster for batch jobs',
+        'Nightly archive export as a Fargate task (EventBridge Scheduler): readings is partitioned by day, and each day past the ' +
+          'cutoff is detached whole, written as Parquet and dropped (no row-by-row deletes); an ECS cluster for batch jobs',
       ],
       retires: [],
       retiredParts: [],
@@ -104,15 +105,19 @@ export const IOT_PLATFORM: CaseStudyInfo = {
       title: 'Fargate batch jobs and a Lambda per event',
       reason:
         'Compute moves off EC2. Devices publish to AWS IoT Core, a topic rule invokes one Lambda function ' +
-        'per event that writes DynamoDB, and the table stream feeds the archive. Analysis runs as a ' +
+        'per event that writes DynamoDB and hands the event to Data Firehose, which writes the archive in large Parquet ' +
+        'objects by day; a serverless API serves the real-time reads the collector served. Analysis runs as a ' +
         'Fargate task only when there is a job (or nightly), reading the archive, so batch analysis and ' +
         'real-time processing no longer slow each other down. Everything is on demand and event driven, ' +
         'and failures land in dead-letter queues, without giving up the reliability the platform started with.',
       adds: [
         'IoT Core topic rule → ingest Lambda (one invocation per event) → DynamoDB; device policy',
-        'DynamoDB stream → archiver Lambda → the S3 archive (same layout the export job wrote)',
+        'IoT rule → Data Firehose (a Lambda transform validates and splits each event into rows) → Parquet by day in the ' +
+          'archive, through the same Glue table as the export job\'s objects; objects of up to 128 MiB or 15 minutes of rows',
+        'Real-time read API: GET /devices/{id}/latest and /devices/{id}/stats on an API Gateway HTTP API (IAM-signed) and a ' +
+          'Lambda over the real-time table, answering as the collector did',
         'Batch analysis Fargate task run by an EventBridge rule per job file, and nightly',
-        'Dead-letter queues for the rule, the ingest function, the stream and the job triggers',
+        'Dead-letter queues for the rule, the ingest function and the job triggers',
       ],
       retires: [
         'The collector fleet and its ALB (stateless)',

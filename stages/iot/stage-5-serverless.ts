@@ -1,4 +1,6 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { ArchiveDelivery } from '../../lib/constructs/archive-delivery';
+import { DeviceReadApi } from '../../lib/constructs/device-read-api';
 import { IotIngestion } from '../../lib/constructs/iot-ingestion';
 import { RealtimeReadings } from '../../lib/constructs/realtime-readings';
 import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
@@ -9,15 +11,19 @@ import { iotFoundation } from './foundation';
 import { IotPlatformOptions } from './options';
 
 /**
- * Stage 5, serverless compute: IoT Core invokes one Lambda function per event, the table's stream feeds
- * the archive, and analysis runs as a Fargate task only when a job file arrives (or nightly). The fleet,
- * its load balancer, the export job and Aurora retire; Aurora leaves a final snapshot.
+ * Stage 5, serverless compute: IoT Core invokes one Lambda function per event and hands each event to
+ * Data Firehose, which writes the archive in large Parquet objects by day; a serverless API serves the
+ * real-time reads the collector served; analysis runs as a Fargate task only when a job file arrives
+ * (or nightly). The fleet, its load balancer, the export job and Aurora retire; Aurora leaves a final
+ * snapshot.
  */
 export function buildServerless(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options);
   const realtime = new RealtimeReadings(stack, 'Realtime');
   const archive = new TelemetryArchive(stack, 'Archive', { accessLogs: logs.bucket });
-  const ingestion = new IotIngestion(stack, 'IotIngestion', { readings: realtime, archive: archive.bucket, alerts });
+  const delivery = new ArchiveDelivery(stack, 'ArchiveDelivery', { archive, alerts });
+  const ingestion = new IotIngestion(stack, 'IotIngestion', { readings: realtime, archive: delivery.stream, alerts });
+  const reads = new DeviceReadApi(stack, 'DeviceReads', { readings: realtime, alerts });
 
   const { jobs } = analysisOnDemand(stack, {
     network, alerts, archive,
@@ -28,6 +34,7 @@ export function buildServerless(stack: Stack, options: IotPlatformOptions): void
 
   new CfnOutput(stack, 'TelemetryTopic', { value: 'telemetry/<thing name>/data', description: 'Devices publish JSON records here (MQTT over TLS)' });
   new CfnOutput(stack, 'IngestFunction', { value: ingestion.ingest.functionName });
+  new CfnOutput(stack, 'DeviceReadUrl', { value: reads.url, description: 'GET /devices/<id>/latest and /devices/<id>/stats?hours=N, signed with SigV4 (execute-api:Invoke)' });
   new CfnOutput(stack, 'JobsBucketName', { value: jobs.bucketName, description: 'Upload jobs/<name>.json to start an analysis; results/ holds the output' });
   new CfnOutput(stack, 'AthenaWorkGroup', { value: archive.workGroup.ref, description: 'Query telemetry_archive.readings here' });
 }

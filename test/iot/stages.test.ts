@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { ARCHIVE_BUFFERING, archiveObjectsPerDay } from '../../lib/constructs/archive-delivery';
 import { SynthesizedStage, idsOfType, synthIot } from '../support/synth-stage';
 
 const stage: Record<number, SynthesizedStage> = {};
@@ -100,7 +101,14 @@ describe('stage 3: tiering', () => {
         Parameters: Match.objectLike({ 'projection.enabled': 'true', 'projection.dt.type': 'date', 'projection.dt.format': 'yyyy-MM-dd' }),
         StorageDescriptor: Match.objectLike({
           Location: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/readings/'])]) }),
-          Compressed: true,
+          InputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+          SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
+          Columns: [
+            { Name: 'device_id', Type: 'string' },
+            { Name: 'ts', Type: 'timestamp' },
+            { Name: 'metric', Type: 'string' },
+            { Name: 'value', Type: 'double' },
+          ],
         }),
       }),
     });
@@ -150,7 +158,7 @@ describe('stage 5: serverless compute', () => {
     t.hasResourceProperties('AWS::IoT::TopicRule', {
       TopicRulePayload: Match.objectLike({
         Sql: Match.stringLikeRegexp("FROM 'telemetry/\\+/data'"),
-        Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': [ingest, 'Arn'] } } }],
+        Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': [ingest, 'Arn'] } } }, { Firehose: Match.objectLike({ BatchMode: false, DeliveryStreamName: Match.anyValue() }) }],
         ErrorAction: { Sqs: Match.objectLike({ QueueUrl: Match.anyValue() }) },
       }),
     });
@@ -173,12 +181,50 @@ describe('stage 5: serverless compute', () => {
     t.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' });
   });
 
-  test('the table stream feeds the archive through a Lambda that retries whole batches into a dead-letter queue', () => {
-    stage[5].template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      BisectBatchOnFunctionError: false,
-      MaximumRetryAttempts: 10,
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+  test('Data Firehose writes the archive: a transform per buffer, large Parquet objects through the Glue table, partitioned by the readings\' day', () => {
+    const t = stage[5].template;
+    const [transform] = idsOfType(stage[5].json, 'AWS::Lambda::Function').filter((id) => id.startsWith('ArchiveDeliveryTransform'));
+    const [table] = idsOfType(stage[5].json, 'AWS::Glue::Table');
+    t.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
+      DeliveryStreamEncryptionConfigurationInput: { KeyType: 'AWS_OWNED_CMK' },
+      ExtendedS3DestinationConfiguration: Match.objectLike({
+        Prefix: 'readings/dt=!{partitionKeyFromLambda:dt}/',
+        ErrorOutputPrefix: Match.stringLikeRegexp('^archive-errors/'),
+        BufferingHints: { IntervalInSeconds: 900, SizeInMBs: 128 },
+        DynamicPartitioningConfiguration: Match.objectLike({ Enabled: true }),
+        ProcessingConfiguration: {
+          Enabled: true,
+          Processors: [Match.objectLike({ Type: 'Lambda', Parameters: Match.arrayWith([{ ParameterName: 'LambdaArn', ParameterValue: { 'Fn::GetAtt': [transform, 'Arn'] } }]) })],
+        },
+        DataFormatConversionConfiguration: Match.objectLike({
+          Enabled: true,
+          InputFormatConfiguration: { Deserializer: { OpenXJsonSerDe: Match.anyValue() } },
+          OutputFormatConfiguration: { Serializer: { ParquetSerDe: Match.objectLike({ Compression: 'SNAPPY' }) } },
+          SchemaConfiguration: Match.objectLike({ TableName: { Ref: table } }),
+        }),
+      }),
     });
+    t.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
+    // The figures the benchmark and the README compute come from these very settings.
+    expect([ARCHIVE_BUFFERING.interval.toSeconds(), ARCHIVE_BUFFERING.size.toMebibytes()]).toEqual([900, 128]);
+  });
+
+  test('objects a day: one per buffer interval while events are small, one per 128 MiB when they are large', () => {
+    expect(archiveObjectsPerDay(1_160, 100)).toEqual({ objects: 96, secondsPerObject: 900, bytesPerObject: 900 * 116_000 });
+    const large = archiveObjectsPerDay(1_160, 80_000);
+    expect(large.bytesPerObject).toBeCloseTo(128 * 2 ** 20);
+    expect(large.objects).toBe(Math.ceil(86_400 / ((128 * 2 ** 20) / (1_160 * 80_000))));
+  });
+
+  test('a serverless read API serves the collector\'s device routes, IAM-signed only', () => {
+    const t = stage[5].template;
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    for (const route of ['GET /devices/{id}/latest', 'GET /devices/{id}/stats']) {
+      t.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: route, AuthorizationType: 'AWS_IAM' });
+    }
+    t.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.anyValue(), DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 100 }) });
+    expect(stage[5].json.Outputs?.DeviceReadUrl).toBeDefined();
   });
 
   test('the EC2 fleet, its load balancer, the export job and Aurora are gone', () => {
@@ -192,7 +238,7 @@ describe('stage 5: serverless compute', () => {
   test('every queue is encrypted, TLS only, and alarms when anything lands in it', () => {
     const t = stage[5].template;
     const queues = Object.keys(t.findResources('AWS::SQS::Queue'));
-    expect(queues.length).toBeGreaterThanOrEqual(4);
+    expect(queues.length).toBeGreaterThanOrEqual(3);
     for (const q of Object.values(t.findResources('AWS::SQS::Queue'))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
     expect(Object.keys(t.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'ApproximateNumberOfMessagesVisible' } }))).toHaveLength(queues.length);
   });

@@ -1,36 +1,19 @@
 /**
  * The analysis side of the fleet: a device's latest value per metric, and per-metric
- * statistics over a recent window.
+ * statistics over a recent window (answers built in ../telemetry/device-reports).
  */
 import { decodePathPart, HttpError, sendJson } from '../shared/http-helpers';
 import type { Route } from '../shared/http-router';
-import { newestPerMetric, statsPerMetric, type MetricStats } from './reading-summaries';
+import { checkDeviceId, DeviceQueryError, latestReport, statsReport, statsWindow } from '../telemetry/device-reports';
 import type { TelemetryStore } from './telemetry-store';
 
+export type { LatestReport, StatsReport } from '../telemetry/device-reports';
+export { DEFAULT_STATS_HOURS, MAX_STATS_HOURS } from '../telemetry/device-reports';
+
 export interface DeviceRouteDeps {
-  store: Pick<TelemetryStore, 'latest' | 'window'>;
+  store: Pick<TelemetryStore, 'latest' | 'stats'>;
   now(): Date;
 }
-
-/** `GET /devices/:id/latest` */
-export interface LatestReport {
-  deviceId: string;
-  metrics: Record<string, { value: number; ts: string }>;
-}
-
-/** `GET /devices/:id/stats` */
-export interface StatsReport {
-  deviceId: string;
-  hours: number;
-  from: string;
-  to: string;
-  metrics: Record<string, MetricStats>;
-}
-
-export const DEFAULT_STATS_HOURS = 24;
-/** A week: the hot window of the real-time table, so every stage can answer it. */
-export const MAX_STATS_HOURS = 168;
-const MAX_DEVICE_ID_LENGTH = 128;
 
 export function deviceRoutes({ store, now }: DeviceRouteDeps): Route[] {
   return [
@@ -38,42 +21,30 @@ export function deviceRoutes({ store, now }: DeviceRouteDeps): Route[] {
       method: 'GET',
       pattern: /^\/devices\/([^/]+)\/latest$/,
       handle: async ({ res, params }) => {
-        const deviceId = deviceIdOf(params[0]);
-        const latest = newestPerMetric(await store.latest(deviceId));
-        if (latest.length === 0) throw new HttpError(404, `no readings for device ${JSON.stringify(deviceId)}`);
-        const metrics: LatestReport['metrics'] = {};
-        for (const r of latest) metrics[r.metric] = { value: r.value, ts: r.ts.toISOString() };
-        sendJson(res, 200, { deviceId, metrics } satisfies LatestReport);
+        const deviceId = asHttp(() => checkDeviceId(decodePathPart(params[0])));
+        const newest = await store.latest(deviceId);
+        sendJson(res, 200, asHttp(() => latestReport(deviceId, newest)));
       },
     },
     {
       method: 'GET',
       pattern: /^\/devices\/([^/]+)\/stats$/,
       handle: async ({ res, params, query }) => {
-        const deviceId = deviceIdOf(params[0]);
-        const hours = hoursOf(query.get('hours'));
-        const to = now();
-        const from = new Date(to.getTime() - hours * 3_600_000);
-        const metrics = statsPerMetric(await store.window(deviceId, from, to));
-        sendJson(res, 200, { deviceId, hours, from: from.toISOString(), to: to.toISOString(), metrics } satisfies StatsReport);
+        const deviceId = asHttp(() => checkDeviceId(decodePathPart(params[0])));
+        const window = asHttp(() => statsWindow(query.get('hours'), now()));
+        const metrics = await store.stats(deviceId, window.from, window.to);
+        sendJson(res, 200, statsReport(deviceId, window, metrics));
       },
     },
   ];
 }
 
-function deviceIdOf(encoded: string): string {
-  const deviceId = decodePathPart(encoded);
-  if (deviceId.length === 0 || deviceId.length > MAX_DEVICE_ID_LENGTH) {
-    throw new HttpError(400, `device id must be 1 to ${MAX_DEVICE_ID_LENGTH} characters`);
+/** The shared answers' refusals as this server's HTTP errors. */
+function asHttp<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof DeviceQueryError) throw new HttpError(error.status, error.message);
+    throw error;
   }
-  return deviceId;
-}
-
-function hoursOf(value: string | null): number {
-  if (value === null) return DEFAULT_STATS_HOURS;
-  const hours = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(hours) || hours < 1 || hours > MAX_STATS_HOURS) {
-    throw new HttpError(400, `hours must be an integer from 1 to ${MAX_STATS_HOURS}`);
-  }
-  return hours;
 }

@@ -3,13 +3,14 @@
  * moment in the shared format of `telemetry/realtime-item`, expiring after the hot window.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { StorageUnavailableError } from '../shared/storage-unavailable';
+import type { MetricStats } from '../telemetry/metric-stats';
 import type { Reading } from '../telemetry/reading';
-import { fromRealtimeItem, REALTIME_KEYS, toRealtimeItems, type RealtimeItem } from '../telemetry/realtime-item';
+import { toRealtimeItems } from '../telemetry/realtime-item';
+import { itemsOfDevice, newestReadings, STATS_PAGE_SIZE, windowStats } from '../telemetry/realtime-reads';
 import { batchWriteAll, DEFAULT_BATCH_WRITE_OPTIONS, UnprocessedItemsError, type BatchWriteOptions, type DocumentSender } from './dynamodb-batch-write';
-import { byTimeThenMetric, newestPerMetric } from './reading-summaries';
-import { LATEST_RECORDS_EXAMINED, type TelemetryStore } from './telemetry-store';
+import type { TelemetryStore } from './telemetry-store';
 
 export interface DynamoDbStoreOptions {
   client: DocumentSender;
@@ -17,26 +18,23 @@ export interface DynamoDbStoreOptions {
   /** Days an item lives before TTL deletes it. */
   hotWindowDays: number;
   batchWrite?: BatchWriteOptions;
-  /** Items per Query page of `window`; unset means DynamoDB's own 1 MB pages. */
-  windowPageSize?: number;
+  /** Items per Query page of `stats`: the most the store holds in memory at once. */
+  statsPageSize?: number;
 }
-
-/** Items per Query page of `latest`: most answers need only the newest few. */
-const LATEST_PAGE_SIZE = 25;
 
 export class DynamoDbStore implements TelemetryStore {
   private readonly client: DocumentSender;
   private readonly tableName: string;
   private readonly hotWindowDays: number;
   private readonly batchWrite: BatchWriteOptions;
-  private readonly windowPageSize: number | undefined;
+  private readonly statsPageSize: number;
 
   constructor(options: DynamoDbStoreOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.hotWindowDays = options.hotWindowDays;
     this.batchWrite = options.batchWrite ?? DEFAULT_BATCH_WRITE_OPTIONS;
-    this.windowPageSize = options.windowPageSize;
+    this.statsPageSize = options.statsPageSize ?? STATS_PAGE_SIZE;
   }
 
   async write(readings: readonly Reading[]): Promise<void> {
@@ -44,49 +42,21 @@ export class DynamoDbStore implements TelemetryStore {
     await this.run(() => batchWriteAll(this.client, this.tableName, items, this.batchWrite));
   }
 
-  /** Newest items first, a page at a time, until LATEST_RECORDS_EXAMINED items or the device's last item. */
   async latest(deviceId: string): Promise<Reading[]> {
-    const items = await this.query({ ...itemsOfDevice(deviceId), ScanIndexForward: false }, LATEST_RECORDS_EXAMINED, LATEST_PAGE_SIZE);
-    return newestPerMetric(items.flatMap(fromRealtimeItem));
+    return this.run(() => newestReadings(this.client, this.tableName, deviceId));
   }
 
-  async window(deviceId: string, from: Date, to: Date): Promise<Reading[]> {
-    const items = await this.query(
-      {
-        KeyConditionExpression: '#device = :device AND #ts BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#device': REALTIME_KEYS.partition, '#ts': REALTIME_KEYS.sort },
-        ExpressionAttributeValues: { ':device': deviceId, ':from': from.getTime(), ':to': to.getTime() },
-        ScanIndexForward: true,
-      },
-      Infinity,
-      this.windowPageSize,
-    );
-    // Items come oldest first; only the metrics inside each item need ordering.
-    return items.flatMap((item) => fromRealtimeItem(item).sort(byTimeThenMetric));
+  /** DynamoDB cannot aggregate: the window is read a page at a time and folded into running statistics. */
+  async stats(deviceId: string, from: Date, to: Date): Promise<Record<string, MetricStats>> {
+    return this.run(() => windowStats(this.client, this.tableName, deviceId, from, to, this.statsPageSize));
   }
 
   /** A Query that reads no item still proves the table answers and the role may read it. */
   async ping(): Promise<void> {
-    await this.query(itemsOfDevice('\u0000ping'), 1, 1);
+    await this.run(() => this.client.send(new QueryCommand({ TableName: this.tableName, ...itemsOfDevice('\u0000ping'), Limit: 1 })));
   }
 
   async close(): Promise<void> {}
-
-  /** Follows LastEvaluatedKey until `maxItems` items or the end. */
-  private async query(input: Omit<QueryCommandInput, 'TableName'>, maxItems: number, pageSize?: number): Promise<RealtimeItem[]> {
-    return this.run(async () => {
-      const items: RealtimeItem[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.client.send(
-          new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey, Limit: pageSize }),
-        );
-        items.push(...((page.Items ?? []) as RealtimeItem[]));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && items.length < maxItems);
-      return items.slice(0, maxItems);
-    });
-  }
 
   private async run<T>(operation: () => Promise<T>): Promise<T> {
     try {
@@ -95,11 +65,6 @@ export class DynamoDbStore implements TelemetryStore {
       throw isDynamoDbUnavailable(error) ? new StorageUnavailableError(error) : error;
     }
   }
-}
-
-/** A Query of all of one device's items. */
-function itemsOfDevice(deviceId: string): Omit<QueryCommandInput, 'TableName'> {
-  return { KeyConditionExpression: '#device = :device', ExpressionAttributeNames: { '#device': REALTIME_KEYS.partition }, ExpressionAttributeValues: { ':device': deviceId } };
 }
 
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'TimeoutError', 'CredentialsProviderError']);

@@ -4,6 +4,7 @@
  * real-time table, which holds everything the read routes look at.
  */
 import { StorageUnavailableError } from '../shared/storage-unavailable';
+import type { MetricStats } from '../telemetry/metric-stats';
 import type { Reading } from '../telemetry/reading';
 import type { TelemetryStore } from './telemetry-store';
 
@@ -26,8 +27,8 @@ export class FanOutStore implements TelemetryStore {
     return this.realtime.latest(deviceId);
   }
 
-  window(deviceId: string, from: Date, to: Date): Promise<Reading[]> {
-    return this.realtime.window(deviceId, from, to);
+  stats(deviceId: string, from: Date, to: Date): Promise<Record<string, MetricStats>> {
+    return this.realtime.stats(deviceId, from, to);
   }
 
   async ensureSchema(): Promise<void> {

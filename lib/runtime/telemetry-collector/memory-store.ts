@@ -3,7 +3,8 @@
  * restart and nothing is shared between instances.
  */
 import type { Reading } from '../telemetry/reading';
-import { byTimeThenMetric, newestPerMetric } from './reading-summaries';
+import type { MetricStats } from '../telemetry/metric-stats';
+import { byTimeThenMetric, newestPerMetric, statsPerMetric } from './reading-summaries';
 import { LATEST_RECORDS_EXAMINED, type TelemetryStore } from './telemetry-store';
 
 export class MemoryStore implements TelemetryStore {
@@ -26,6 +27,11 @@ export class MemoryStore implements TelemetryStore {
     return newestPerMetric(rows.filter((r) => r.ts.getTime() >= oldestExamined));
   }
 
+  async stats(deviceId: string, from: Date, to: Date): Promise<Record<string, MetricStats>> {
+    return statsPerMetric(await this.window(deviceId, from, to));
+  }
+
+  /** The device's readings with `from <= ts <= to`, oldest first, then by metric: for tests and local runs. */
   async window(deviceId: string, from: Date, to: Date): Promise<Reading[]> {
     return this.rowsOf(deviceId)
       .filter((r) => r.ts.getTime() >= from.getTime() && r.ts.getTime() <= to.getTime())

@@ -49,7 +49,7 @@ async function openPostgresStore(source: DatabaseSource, region: string | undefi
   const readCredentials =
     source.kind === 'secret' ? secretReader(source.secretArn, region) : () => Promise.reject(new Error('DATABASE_URL carries its own credentials'));
   const { pool, forgetCredentials } = await openPostgresPool(source, readCredentials, logger);
-  return new PostgresStore(pool, forgetCredentials);
+  return new PostgresStore(pool, forgetCredentials, logger);
 }
 
 function secretReader(secretArn: string, region: string | undefined): () => Promise<DatabaseCredentials> {

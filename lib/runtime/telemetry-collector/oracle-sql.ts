@@ -33,10 +33,12 @@ FROM (
 WHERE rn = 1
 ORDER BY metric`;
 
-export const ORACLE_WINDOW_SQL = `SELECT device_id AS "deviceId", ts AS "ts", metric AS "metric", value AS "value"
+/** count/min/max/mean per metric of a device's window, aggregated by the database. */
+export const ORACLE_STATS_SQL = `SELECT metric AS "metric", COUNT(*) AS "count", MIN(value) AS "min", MAX(value) AS "max", AVG(value) AS "mean"
 FROM readings
 WHERE device_id = :deviceId AND ts BETWEEN :fromTs AND :toTs
-ORDER BY ts, metric`;
+GROUP BY metric
+ORDER BY metric`;
 
 /** One bind object per row for ORACLE_MERGE_READING_SQL. */
 export type OracleReadingBinds = {

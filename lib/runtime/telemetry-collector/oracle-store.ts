@@ -4,6 +4,7 @@
  */
 import oracledb from 'oracledb';
 import { StorageUnavailableError } from '../shared/storage-unavailable';
+import { sortedByMetric, type MetricStats } from '../telemetry/metric-stats';
 import type { Reading } from '../telemetry/reading';
 import {
   ORACLE_CREATE_TABLE_SQL,
@@ -11,7 +12,7 @@ import {
   ORACLE_MERGE_READING_SQL,
   ORACLE_READING_BIND_DEFS,
   ORACLE_TABLE_EXISTS_SQL,
-  ORACLE_WINDOW_SQL,
+  ORACLE_STATS_SQL,
   oracleConnectString,
   oracleLatestBinds,
   oracleReadingBinds,
@@ -58,8 +59,11 @@ export class OracleStore implements TelemetryStore {
     return this.query(ORACLE_LATEST_SQL, oracleLatestBinds(deviceId, LATEST_RECORDS_EXAMINED));
   }
 
-  async window(deviceId: string, from: Date, to: Date): Promise<Reading[]> {
-    return this.query(ORACLE_WINDOW_SQL, oracleWindowBinds(deviceId, from, to));
+  async stats(deviceId: string, from: Date, to: Date): Promise<Record<string, MetricStats>> {
+    const { rows } = await this.withConnection((connection) =>
+      connection.execute<{ metric: string; count: number; min: number; max: number; mean: number }>(ORACLE_STATS_SQL, oracleWindowBinds(deviceId, from, to), QUERY_OPTIONS),
+    );
+    return sortedByMetric(new Map((rows ?? []).map((r) => [r.metric, { count: Number(r.count), min: Number(r.min), max: Number(r.max), mean: Number(r.mean) }])));
   }
 
   /** Oracle has no CREATE TABLE IF NOT EXISTS before 23ai: look first, and accept losing a race. */

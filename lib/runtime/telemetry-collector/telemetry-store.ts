@@ -3,6 +3,7 @@
  * (Oracle, Aurora PostgreSQL, DynamoDB plus Aurora) is one adapter behind it, so moving
  * between them changes the adapter and nothing else.
  */
+import type { MetricStats } from '../telemetry/metric-stats';
 import type { Reading } from '../telemetry/reading';
 
 export interface TelemetryStore {
@@ -17,8 +18,11 @@ export interface TelemetryStore {
    * the device has none.
    */
   latest(deviceId: string): Promise<Reading[]>;
-  /** The device's readings with `from <= ts <= to`, oldest first, then by metric name. */
-  window(deviceId: string, from: Date, to: Date): Promise<Reading[]>;
+  /**
+   * count/min/max/mean per metric of the device's readings with `from <= ts <= to`, keyed in metric
+   * name order. Aggregated where the rows are, so the collector's memory does not grow with the window.
+   */
+  stats(deviceId: string, from: Date, to: Date): Promise<Record<string, MetricStats>>;
   /** Creates tables and indexes that are missing; safe to run on every instance at every start. */
   ensureSchema?(): Promise<void>;
   /** Resolves when the backing database answers; rejects otherwise. */
@@ -26,8 +30,4 @@ export interface TelemetryStore {
   close(): Promise<void>;
 }
 
-/**
- * How far back `latest` looks. Devices need not send every metric in every record, so
- * one record is not enough; an unbounded look-back would read a device's whole history.
- */
-export const LATEST_RECORDS_EXAMINED = 100;
+export { LATEST_RECORDS_EXAMINED } from '../telemetry/device-reports';

@@ -2,14 +2,14 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { errorMessage } from '../shared/error-fields';
 import type { Logger } from '../shared/json-logger';
 import { type AnalysisJob, daysOf, jobNameOf, nightlyJob, parseAnalysisJob } from './analysis-job';
-import { archiveKeysOfDay, readArchiveObject } from './archive-objects';
+import { archiveObjectsOfDay, forEachRowGroup } from './archive-objects';
 import { errorKey, readJobFile, resultKey, writeJson } from './jobs-bucket';
 import { type MetricTotals, ReadingStatistics, type SeriesStatistics } from './reading-statistics';
 
 /**
- * Stage 5's batch analysis: reads every archive object of the job's days, aggregates the readings
- * that pass the job's filters per (device, metric) and per metric, and writes the answer to the
- * jobs bucket. Any failure, an invalid job file first of all, is written there too, so whoever
+ * Stage 5's batch analysis: reads every archive object of the job's days (the columns it needs, a
+ * row group at a time), aggregates the readings that pass the job's filters per (device, metric) and
+ * per metric, and writes the answer to the jobs bucket. Any failure, an invalid job file first of all, is written there too, so whoever
  * dropped the job file learns why.
  */
 export interface AnalysisOptions {
@@ -54,6 +54,9 @@ export type AnalysisOutcome =
 
 const DEFAULT_CONCURRENCY = 8;
 
+/** The columns the statistics need: the day is the partition, so the time is never read. */
+type StatisticsRow = { device_id: string; metric: string; value: number };
+
 export async function runAnalysis(options: AnalysisOptions): Promise<AnalysisOutcome> {
   const name = options.jobKey !== undefined ? jobNameOf(options.jobKey) : nightlyJob(options.now).name;
   try {
@@ -94,15 +97,16 @@ async function analyse(options: AnalysisOptions, job: AnalysisJob): Promise<Anal
   let objects = 0;
   let readings = 0;
   for (const day of days) {
-    const keys = await archiveKeysOfDay(options.s3, options.archiveBucket, day);
-    await forEachConcurrently(keys, options.concurrency ?? DEFAULT_CONCURRENCY, async (key) => {
-      const decoded = await readArchiveObject(options.s3, options.archiveBucket, key);
+    const dayObjects = await archiveObjectsOfDay(options.s3, options.archiveBucket, day);
+    await forEachConcurrently(dayObjects, options.concurrency ?? DEFAULT_CONCURRENCY, async (object) => {
+      await forEachRowGroup<StatisticsRow>(options.s3, options.archiveBucket, object, ['device_id', 'metric', 'value'], (rows) => {
+        readings += rows.length;
+        for (const row of rows) {
+          if ((devices && !devices.has(row.device_id)) || (metrics && !metrics.has(row.metric))) continue;
+          statistics.add(row.device_id, row.metric, Number(row.value));
+        }
+      });
       objects += 1;
-      readings += decoded.length;
-      for (const reading of decoded) {
-        if ((devices && !devices.has(reading.deviceId)) || (metrics && !metrics.has(reading.metric))) continue;
-        statistics.add(reading);
-      }
     });
   }
   const series = statistics.series();

@@ -1,7 +1,7 @@
 /**
- * Entry point of the export task (the image's default command): moves rows older than
- * EXPORT_OLDER_THAN_DAYS from Aurora to the S3 archive. Exits 0 when done, 1 on any failure;
- * a failed run is finished by the next one.
+ * Entry point of the export task: moves the days that ended more than EXPORT_OLDER_THAN_DAYS ago
+ * from Aurora to the S3 archive (partitioning a `readings` table from before partitioning first).
+ * Exits 0 when done, 1 on any failure; a failed run is finished by the next one.
  */
 import { jsonLogger } from '../shared/json-logger';
 import { connectDatabase } from './database-connection';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
         s3,
         bucket: config.archiveBucket,
         cutoff: exportCutoff(new Date(), config.olderThanDays),
-        chunkRows: config.chunkRows,
+        rowsPerObject: config.rowsPerObject,
         log: jsonLogger,
         afterUpload: process.env.EXPORT_TEST_PAUSE_AFTER_UPLOAD === '1' ? pauseForever : undefined,
       });
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** Test-only: holds the run between its first upload and its delete, for the suite to kill it there. */
+/** Test-only: holds the run after its first upload, before the day's table is dropped, for the suite to kill it there. */
 function pauseForever(objectKey: string): Promise<void> {
   jsonLogger.info('test-paused-after-upload', { key: objectKey });
   setInterval(() => undefined, 60_000);

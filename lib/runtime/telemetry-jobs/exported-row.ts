@@ -2,8 +2,8 @@ import type { Reading } from '../telemetry/reading';
 
 /**
  * A row of `readings` as the export reads it. PostgreSQL keeps microseconds and a JS Date only
- * milliseconds, so `ts` stays PostgreSQL's exact value as text: binding that text back is what
- * lets the delete match exactly the rows that were archived.
+ * milliseconds, so `ts` stays PostgreSQL's exact value as text: binding that text back is what lets
+ * the next page start exactly after the last row of the previous one.
  */
 export interface ExportedRow {
   readonly deviceId: string;
@@ -23,18 +23,5 @@ export function exactTimestampSql(expression: string): string {
  * reading at 23:59:59.9996 stays in its own day's partition.
  */
 export function toReading(row: ExportedRow): Reading {
-  if (!Number.isFinite(row.value)) {
-    // JSON has no NaN or Infinity: the archive would hold null, so the row would be lost.
-    throw new Error(`cannot archive ${describeRow(row)}: value ${row.value} is not a finite number`);
-  }
   return { deviceId: row.deviceId, ts: new Date(`${row.ts.slice(0, 23)}Z`), metric: row.metric, value: row.value };
-}
-
-/** The UTC day of a row, `YYYY-MM-DD`. */
-export function dayOfRow(row: ExportedRow): string {
-  return row.ts.slice(0, 10);
-}
-
-export function describeRow(row: Pick<ExportedRow, 'deviceId' | 'ts' | 'metric'>): string {
-  return `row (${JSON.stringify(row.deviceId)}, ${row.ts}, ${JSON.stringify(row.metric)})`;
 }

@@ -1,5 +1,3 @@
-import type { Reading } from '../telemetry/reading';
-
 /** Count, extremes and mean of a set of values. */
 export interface Statistics {
   readonly count: number;
@@ -30,14 +28,13 @@ interface Accumulator {
 export class ReadingStatistics {
   private readonly bySeries = new Map<string, Accumulator & { deviceId: string; metric: string }>();
 
-  add(reading: Reading): void {
-    const key = `${reading.deviceId}\u0000${reading.metric}`;
+  add(deviceId: string, metric: string, value: number): void {
+    const key = `${deviceId}\u0000${metric}`;
     const series = this.bySeries.get(key);
     if (series) {
-      include(series, reading.value);
+      include(series, value);
     } else {
-      const value = reading.value;
-      this.bySeries.set(key, { deviceId: reading.deviceId, metric: reading.metric, count: 1, min: value, max: value, sum: value });
+      this.bySeries.set(key, { deviceId, metric, count: 1, min: value, max: value, sum: value });
     }
   }
 

@@ -1,24 +1,40 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { Reading } from './reading';
+import { parquetReadObjects } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import type { Reading } from './reading';
 
 /**
- * The archive's layout, shared by the writers (the export job, the stream archiver) and the readers
- * (the analysis job, Athena through the Glue table): gzip-compressed JSON Lines under
- * `readings/dt=YYYY-MM-DD/`, one object per line with the Glue table's columns.
+ * The archive's layout, shared by its writers (the stage 3-4 export job writes Parquet itself; in
+ * stage 5, Data Firehose converts the rows the archive transform hands it) and its readers (the
+ * analysis job, Athena through the Glue table): Parquet under `readings/dt=YYYY-MM-DD/`, one row per
+ * device, moment and metric, with the columns below. One Glue table reads everything any stage wrote.
  */
 export const ARCHIVE_PREFIX = 'readings/';
+export const ARCHIVE_SUFFIX = '.parquet';
 
-/** One line of an archive object; `ts` in the format Hive and Athena parse as a timestamp. */
+/** The Glue table's columns, in order, with their Hive types; the Parquet schema below matches them. */
+export const ARCHIVE_COLUMNS = [
+  { name: 'device_id', type: 'string' },
+  { name: 'ts', type: 'timestamp' },
+  { name: 'metric', type: 'string' },
+  { name: 'value', type: 'double' },
+] as const;
+
+/** One archived row as JSON: what the stage-5 transform hands Firehose to convert to Parquet. */
 export interface ArchiveLine {
   readonly device_id: string;
+  /** Hive's timestamp format, which the OpenX JSON SerDe parses as a timestamp. */
   readonly ts: string;
   readonly metric: string;
   readonly value: number;
 }
 
-/** `2026-11-26 10:00:00.123` (UTC): Hive's timestamp format, which Athena's JSON SerDe reads without options. */
+/** `2026-11-26 10:00:00.123` (UTC). */
 export function hiveTimestamp(ts: Date): string {
   return ts.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+export function archiveLine(r: Reading): ArchiveLine {
+  return { device_id: r.deviceId, ts: hiveTimestamp(r.ts), metric: r.metric, value: r.value };
 }
 
 /** The UTC day of a moment, `YYYY-MM-DD`: the archive's partition. */
@@ -26,28 +42,92 @@ export function dayOf(ts: Date): string {
   return ts.toISOString().slice(0, 10);
 }
 
+/** The prefix of a day's partition. */
+export function dayPrefix(day: string): string {
+  checkDay(day);
+  return `${ARCHIVE_PREFIX}dt=${day}/`;
+}
+
 /** Where an archive object of a day lives; `name` must be unique within the day and free of `/`. */
 export function archiveKey(day: string, name: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^[A-Za-z0-9._-]+$/.test(name)) {
-    throw new Error(`Invalid archive key parts: day '${day}', name '${name}'`);
-  }
-  return `${ARCHIVE_PREFIX}dt=${day}/${name}.json.gz`;
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`Invalid archive object name '${name}'`);
+  return `${dayPrefix(day)}${name}${ARCHIVE_SUFFIX}`;
 }
 
-export function encodeArchive(readings: readonly Reading[]): Buffer {
-  const lines = readings.map((r) =>
-    JSON.stringify({ device_id: r.deviceId, ts: hiveTimestamp(r.ts), metric: r.metric, value: r.value } satisfies ArchiveLine),
-  );
-  return gzipSync(lines.join('\n') + (lines.length ? '\n' : ''));
+function checkDay(day: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Invalid archive day '${day}'`);
 }
 
-export function decodeArchive(body: Buffer): Reading[] {
-  return gunzipSync(body)
-    .toString('utf8')
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const l = JSON.parse(line) as ArchiveLine;
-      return { deviceId: l.device_id, ts: new Date(`${l.ts.replace(' ', 'T')}Z`), metric: l.metric, value: l.value };
+/** The Parquet schema of an archive object: every column required, timestamps in UTC milliseconds. */
+const PARQUET_SCHEMA = [
+  { name: 'root', num_children: 4 },
+  { name: 'device_id', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+  { name: 'ts', type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', repetition_type: 'REQUIRED' },
+  { name: 'metric', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+  { name: 'value', type: 'DOUBLE', repetition_type: 'REQUIRED' },
+] as const;
+
+/**
+ * One archive object built a row group at a time: only the encoded (Snappy-compressed) file and the
+ * row group being added are in memory, never the rows of earlier groups.
+ */
+export class ArchiveFileWriter {
+  private readonly bytes = new ByteWriter();
+  private readonly parquet = new ParquetWriter({ writer: this.bytes, schema: [...PARQUET_SCHEMA] as never, codec: 'SNAPPY', createdBy: 'well-architected-stages telemetry archive' });
+  private count = 0;
+
+  /** Adds the readings as one row group. */
+  append(readings: readonly Reading[]): void {
+    if (readings.length === 0) return;
+    const deviceIds: string[] = [];
+    const times: bigint[] = [];
+    const metrics: string[] = [];
+    const values: number[] = [];
+    for (const r of readings) {
+      deviceIds.push(r.deviceId);
+      times.push(BigInt(r.ts.getTime()));
+      metrics.push(r.metric);
+      values.push(r.value);
+    }
+    void this.parquet.write({
+      columnData: [
+        { name: 'device_id', data: deviceIds },
+        { name: 'ts', data: times },
+        { name: 'metric', data: metrics },
+        { name: 'value', data: values },
+      ],
+      rowGroupSize: readings.length,
     });
+    this.count += readings.length;
+  }
+
+  get rows(): number {
+    return this.count;
+  }
+
+  /** The finished file. */
+  finish(): Buffer {
+    this.parquet.finish();
+    const buffer = this.bytes.getBuffer();
+    return Buffer.from(buffer);
+  }
+}
+
+/** A whole archive object in one go: for small objects and tests. */
+export function encodeArchive(readings: readonly Reading[]): Buffer {
+  const file = new ArchiveFileWriter();
+  file.append(readings);
+  return file.finish();
+}
+
+/** Every row of an archive object, whichever writer made it (INT64 or Hive's INT96 timestamps). */
+export async function decodeArchive(body: Buffer): Promise<Reading[]> {
+  const file = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+  const rows = (await parquetReadObjects({ file, columns: ['device_id', 'ts', 'metric', 'value'] })) as Array<{ device_id: string; ts: Date | bigint | number; metric: string; value: number }>;
+  return rows.map((r) => ({ deviceId: r.device_id, ts: toDate(r.ts), metric: r.metric, value: Number(r.value) }));
+}
+
+/** hyparquet gives timestamps as Dates; a raw INT64 without a converted type is epoch milliseconds. */
+export function toDate(value: Date | bigint | number): Date {
+  return value instanceof Date ? value : new Date(Number(value));
 }

@@ -69,13 +69,22 @@ describe('DynamoDbStore on dynalite', () => {
     expect((await store.latest('replace-1')).map((r) => r.metric)).toEqual(['rpm']);
   });
 
-  test('writes a batch larger than one BatchWriteItem (25 items) and follows a window across pages', async () => {
+  test('writes a batch larger than one BatchWriteItem (25 items); stats fold the window page by page, never holding more than a page', async () => {
     const start = Date.UTC(2026, 10, 26, 0, 0, 0);
     const rows = Array.from({ length: 260 }, (_, i) => ({ deviceId: 'bulk-1', ts: new Date(start + i * 1000), metric: 'temp', value: i }));
     await store.write(rows);
-    const paged = new DynamoDbStore({ client: client.documents, tableName: TABLE, hotWindowDays: 7, windowPageSize: 50 });
-    const window = await paged.window('bulk-1', new Date(start), new Date(start + 259_000));
-    expect(window.map((r) => r.value)).toEqual(rows.map((r) => r.value));
+    const pages: number[] = [];
+    const watching = {
+      send: async (command: Parameters<typeof client.documents.send>[0]) => {
+        const output = (await client.documents.send(command as never)) as { Items?: unknown[] };
+        pages.push(output.Items?.length ?? 0);
+        return output;
+      },
+    };
+    const paged = new DynamoDbStore({ client: watching as never, tableName: TABLE, hotWindowDays: 7, statsPageSize: 50 });
+    expect(await paged.stats('bulk-1', new Date(start), new Date(start + 259_000))).toEqual({ temp: { count: 260, min: 0, max: 259, mean: 129.5 } });
+    expect(Math.max(...pages)).toBe(50);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(260);
   });
 
   test('a missing table is an error, not an outage', async () => {

@@ -5,7 +5,7 @@ import {
   ORACLE_MERGE_READING_SQL,
   ORACLE_READING_BIND_DEFS,
   ORACLE_TABLE_EXISTS_SQL,
-  ORACLE_WINDOW_SQL,
+  ORACLE_STATS_SQL,
   oracleConnectString,
   oracleLatestBinds,
   oracleReadingBinds,
@@ -78,12 +78,13 @@ describe('Oracle SQL', () => {
     });
   });
 
-  test('window: both bounds included, oldest first', () => {
-    expect(ORACLE_WINDOW_SQL).toBe(
-      'SELECT device_id AS "deviceId", ts AS "ts", metric AS "metric", value AS "value"\n' +
+  test('stats: aggregated per metric by the database, both bounds included', () => {
+    expect(ORACLE_STATS_SQL).toBe(
+      'SELECT metric AS "metric", COUNT(*) AS "count", MIN(value) AS "min", MAX(value) AS "max", AVG(value) AS "mean"\n' +
         'FROM readings\n' +
         'WHERE device_id = :deviceId AND ts BETWEEN :fromTs AND :toTs\n' +
-        'ORDER BY ts, metric',
+        'GROUP BY metric\n' +
+        'ORDER BY metric',
     );
     const to = new Date(TS.getTime() + 3_600_000);
     expect(oracleWindowBinds('dev-1', TS, to)).toEqual({

@@ -8,7 +8,7 @@ import {
   ORACLE_MERGE_READING_SQL,
   ORACLE_READING_BIND_DEFS,
   ORACLE_TABLE_EXISTS_SQL,
-  ORACLE_WINDOW_SQL,
+  ORACLE_STATS_SQL,
   oracleLatestBinds,
   oracleWindowBinds,
 } from '../../../lib/runtime/telemetry-collector/oracle-sql';
@@ -46,16 +46,23 @@ describe('OracleStore against a fake pool', () => {
     expect(pool.kinds()).toEqual(['getConnection', 'executeMany', 'release', 'getConnection', 'executeMany', 'release']);
   });
 
-  test('latest and window run their SQL with their binds, as objects, and map rows to readings', async () => {
-    const pool = new FakeOraclePool((call) => (call.kind === 'execute' ? { rows: ROWS } : undefined));
+  test('latest and stats run their SQL with their binds, as objects, and map rows to readings and statistics', async () => {
+    const aggregated = [
+      { metric: 'temp', count: 2, min: 20, max: 21.5, mean: 20.75 },
+      { metric: 'rpm', count: 1, min: 3000, max: 3000, mean: 3000 },
+    ];
+    const pool = new FakeOraclePool((call) => (call.kind === 'execute' ? { rows: call.sql === ORACLE_STATS_SQL ? aggregated : ROWS } : undefined));
     const store = new OracleStore(pool);
     const to = new Date(TS.getTime() + 60_000);
     expect(await store.latest('dev-1')).toEqual(ROWS);
-    expect(await store.window('dev-1', TS, to)).toEqual(ROWS);
+    expect(await store.stats('dev-1', TS, to)).toEqual({
+      rpm: { count: 1, min: 3000, max: 3000, mean: 3000 },
+      temp: { count: 2, min: 20, max: 21.5, mean: 20.75 },
+    });
     const executes = pool.calls.filter((call) => call.kind === 'execute');
     expect(executes).toEqual([
       { kind: 'execute', sql: ORACLE_LATEST_SQL, binds: oracleLatestBinds('dev-1', LATEST_RECORDS_EXAMINED), options: { outFormat: oracledb.OUT_FORMAT_OBJECT } },
-      { kind: 'execute', sql: ORACLE_WINDOW_SQL, binds: oracleWindowBinds('dev-1', TS, to), options: { outFormat: oracledb.OUT_FORMAT_OBJECT } },
+      { kind: 'execute', sql: ORACLE_STATS_SQL, binds: oracleWindowBinds('dev-1', TS, to), options: { outFormat: oracledb.OUT_FORMAT_OBJECT } },
     ]);
     expect(pool.kinds().filter((kind) => kind === 'release')).toHaveLength(2);
   });

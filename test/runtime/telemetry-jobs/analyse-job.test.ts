@@ -1,7 +1,8 @@
 import { silentLogger as silentLog } from '../../../lib/runtime/shared/json-logger';
-import { archiveKey, encodeArchive } from '../../../lib/runtime/telemetry/archive-format';
+import { archiveKey, ArchiveFileWriter, encodeArchive } from '../../../lib/runtime/telemetry/archive-format';
 import type { Reading } from '../../../lib/runtime/telemetry/reading';
 import { type AnalysisOptions, runAnalysis } from '../../../lib/runtime/telemetry-jobs/analyse-job';
+import { archiveObjectsOfDay, forEachRowGroup } from '../../../lib/runtime/telemetry-jobs/archive-objects';
 import { type LocalS3, startLocalS3 } from '../../support/local-s3';
 import { startJob } from './support/job-process';
 
@@ -25,7 +26,8 @@ beforeAll(async () => {
     ],
     [
       '2026-02-28',
-      'stream-b',
+      // As Data Firehose names its objects in stage 5.
+      'telemetry-archive-1-2026-02-28-02-15-00-0b5e1d0a-2f4e-4d8e-9a51-5f2b4a8f0c11',
       [reading('pump-1', '2026-02-28T02:00:00Z', 'temperature', 20), reading('pump-2', '2026-02-28T02:00:00Z', 'temperature', -4)],
     ],
     ['2026-03-01', 'export-a', [reading('pump-2', '2026-03-01T00:00:00Z', 'temperature', 6), reading('pump-3', '2026-03-01T05:00:00Z', 'pressure', 2)]],
@@ -124,13 +126,45 @@ describe('runAnalysis', () => {
     expect(await s3.keys(JOBS, 'results/nowhere.error.json')).toEqual(['results/nowhere.error.json']);
   });
 
+  test('reads large objects a row group at a time, and only archive objects', async () => {
+    const file = new ArchiveFileWriter();
+    for (let group = 0; group < 3; group++) {
+      file.append(Array.from({ length: 1000 }, (_, i) => reading(`dev-${i % 10}`, '2026-01-10T00:00:00Z', 'temperature', group * 1000 + i)));
+    }
+    await s3.put(ARCHIVE, archiveKey('2026-01-10', 'export-big'), file.finish());
+    await s3.put(ARCHIVE, 'readings/dt=2026-01-10/notes.txt', 'not an archive object');
+    await s3.put(JOBS, 'jobs/big.json', JSON.stringify({ from: '2026-01-10', to: '2026-01-10' }));
+    const ranges: string[] = [];
+    s3.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'GetObjectCommand' && (args.input as { Bucket?: string }).Bucket === ARCHIVE) ranges.push((args.input as { Range?: string }).Range ?? 'whole');
+        return next(args);
+      },
+      { step: 'initialize', name: 'watchRanges' },
+    );
+    let result;
+    try {
+      result = await runAnalysis(options('jobs/big.json'));
+    } finally {
+      s3.client.middlewareStack.remove('watchRanges');
+    }
+
+    expect(result).toMatchObject({ ok: true, result: { scanned: { days: 1, objects: 1, readings: 3000 }, totals: { temperature: { count: 3000, min: 0, max: 2999, devices: 10 } } } });
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges.every((r) => r.startsWith('bytes='))).toBe(true);
+    const groups: number[] = [];
+    const [object] = await archiveObjectsOfDay(s3.client, ARCHIVE, '2026-01-10');
+    await forEachRowGroup(s3.client, ARCHIVE, object, ['value'], (rows) => void groups.push(rows.length));
+    expect(groups).toEqual([1000, 1000, 1000]);
+  });
+
   test('an unreadable archive object fails the job, naming the object', async () => {
-    await s3.put(ARCHIVE, archiveKey('2026-01-15', 'broken'), 'not gzip');
+    await s3.put(ARCHIVE, archiveKey('2026-01-15', 'broken'), 'not parquet');
     await s3.put(JOBS, 'jobs/mid-jan.json', JSON.stringify({ from: '2026-01-15', to: '2026-01-15' }));
 
     const outcome = await runAnalysis(options('jobs/mid-jan.json'));
 
-    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('s3://archive/readings/dt=2026-01-15/broken.json.gz is not a valid archive object') });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('s3://archive/readings/dt=2026-01-15/broken.parquet is not a valid archive object') });
   });
 });
 

@@ -1,5 +1,5 @@
 import { decodeArchive } from '../../../lib/runtime/telemetry/archive-format';
-import { IN_FLIGHT_TABLE } from '../../../lib/runtime/telemetry-jobs/in-flight-exports';
+import { IN_FLIGHT_TABLE } from '../../../lib/runtime/telemetry-jobs/archive-in-flight';
 import { type LocalS3, startLocalS3 } from '../../support/local-s3';
 import { archivedLines, expectedLine, expectedLines } from './support/archive-contents';
 import { startJob } from './support/job-process';
@@ -7,7 +7,7 @@ import { createReadingsDatabase, type ReadingsDatabase, type Row } from './suppo
 
 /**
  * The "nothing lost, nothing twice" property of the export, with real processes: a run killed
- * between its first upload and the delete that should follow, rows arriving meanwhile, a re-run.
+ * after the first upload of a day, before the day's table is dropped, rows arriving meanwhile, a re-run.
  */
 const BUCKET = 'archive';
 
@@ -42,9 +42,9 @@ const OLD = [
 ];
 const YOUNG = [row('pump-1', hoursAgo(2), 8.5), row('pump-2', hoursAgo(1), 9.5)];
 
-test('a run killed between upload and delete, re-run after late rows arrived: every row archived exactly once, none left behind', async () => {
+test('a run killed part way through a day, re-run after late rows arrived: every row archived exactly once, none left behind', async () => {
   await db.insert([...OLD, ...YOUNG]);
-  const env = { DATABASE_URL: db.url, ARCHIVE_BUCKET: BUCKET, S3_ENDPOINT: s3.endpoint, CHUNK_ROWS: '3' };
+  const env = { DATABASE_URL: db.url, ARCHIVE_BUCKET: BUCKET, S3_ENDPOINT: s3.endpoint, ROWS_PER_OBJECT: '3' };
 
   const crashing = startJob('export-archive', { ...env, EXPORT_TEST_PAUSE_AFTER_UPLOAD: '1' });
   let paused: Record<string, unknown>;
@@ -56,14 +56,17 @@ test('a run killed between upload and delete, re-run after late rows arrived: ev
   expect((await crashing.ended).code).toBeNull();
 
   const crashedKey = paused.key as string;
+  expect(crashedKey).toMatch(/^readings\/dt=2020-01-01\/export-[0-9a-f]{16}-00001\.parquet$/);
   expect(await s3.keys(BUCKET)).toEqual([crashedKey]);
-  expect(decodeArchive(await s3.read(BUCKET, crashedKey))).toHaveLength(3);
-  expect(await db.rows()).toHaveLength(OLD.length + YOUNG.length);
+  expect(await decodeArchive(await s3.read(BUCKET, crashedKey))).toHaveLength(3);
+  // The day being archived is out of the live table, in the table its in-flight record names.
+  const [archiving] = (await db.tables()).filter((t) => t.startsWith('readings_archiving_20200101_'));
+  expect(await db.rowsOf(archiving)).toHaveLength(5);
+  expect(await db.rows()).toHaveLength(OLD.length - 5 + YOUNG.length);
 
   const late = [
-    // Older than the crashed chunk's first row, same day: it would start the next chunk.
+    // The day being archived: it goes to a new partition of that day.
     row('pump-3', '2020-01-01T00:30:00.000001Z', 10.5),
-    // Inside the crashed chunk's key range.
     row('pump-3', '2020-01-01T01:30:00.000001Z', 11.5),
     // A day the archive has not seen yet, older than everything.
     row('pump-3', '2019-12-31T12:00:00.000001Z', 12.5),
@@ -78,9 +81,10 @@ test('a run killed between upload and delete, re-run after late rows arrived: ev
   expect(await archivedLines(s3, BUCKET)).toEqual(expectedLines([...OLD, ...late]));
   expect(await db.rows()).toEqual(YOUNG);
   expect((await db.client.query(`SELECT * FROM ${IN_FLIGHT_TABLE}`)).rows).toEqual([]);
-  // The crashed chunk's object now holds its key range as it was when the re-run deleted it.
-  const overwritten = decodeArchive(await s3.read(BUCKET, crashedKey)).map((r) =>
+  expect((await db.tables()).filter((t) => t.startsWith('readings_archiving'))).toEqual([]);
+  // The crashed object was overwritten with the same first three rows in key order, not joined by a copy.
+  const overwritten = (await decodeArchive(await s3.read(BUCKET, crashedKey))).map((r) =>
     expectedLine({ deviceId: r.deviceId, ts: r.ts.toISOString().replace('Z', '000Z'), metric: r.metric, value: r.value }),
   );
-  expect(overwritten.sort()).toEqual(expectedLines([OLD[0], OLD[1], late[1], OLD[2]]));
+  expect(overwritten.sort()).toEqual(expectedLines([OLD[0], OLD[2], OLD[3]]));
 }, 30_000);

@@ -13,7 +13,7 @@ test('aggregates per device and metric, and per metric over all devices', () => 
     reading('pump-1', 'pressure', -1.5),
     reading('pump-2', 'temperature', -30),
   ]) {
-    statistics.add(r);
+    statistics.add(r.deviceId, r.metric, r.value);
   }
 
   expect(statistics.count).toBe(5);

@@ -10,7 +10,7 @@ export async function archivedLines(s3: LocalS3, bucket: string): Promise<Archiv
   const lines: ArchivedLine[] = [];
   for (const key of await s3.keys(bucket, 'readings/')) {
     const day = /dt=(\d{4}-\d{2}-\d{2})\//.exec(key)![1];
-    for (const r of decodeArchive(await s3.read(bucket, key))) {
+    for (const r of await decodeArchive(await s3.read(bucket, key))) {
       lines.push(`${day} ${r.deviceId} ${r.ts.toISOString()} ${r.metric} ${r.value}`);
     }
   }
