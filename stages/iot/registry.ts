@@ -120,6 +120,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
           'EXPORT_OLDER_THAN_DAYS=0 before deploying to drain Aurora)',
         'Aurora: no longer written; CloudFormation takes a final cluster snapshot and deletes the cluster ' +
           '(DeletionPolicy Snapshot); the key and credentials that restore it are retained',
+        'NAT gateways: nothing runs in the VPC between jobs; the Fargate tasks run in the public subnets with ' +
+          'a public IP and a security group that admits nothing, and reach S3 through the gateway endpoint',
       ],
       retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
       talk: {

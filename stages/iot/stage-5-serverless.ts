@@ -11,10 +11,12 @@ import { IotPlatformOptions } from './options';
 /**
  * Stage 5, serverless compute: IoT Core invokes one Lambda function per event, the table's stream feeds
  * the archive, and analysis runs as a Fargate task only when a job file arrives (or nightly). The fleet,
- * its load balancer, the export job and Aurora retire; Aurora leaves a final snapshot.
+ * its load balancer, the export job and Aurora retire; Aurora leaves a final snapshot. Nothing runs in
+ * the VPC between jobs, so the NAT gateways go too: the tasks run in the public subnets with a public IP
+ * and no inbound rule.
  */
 export function buildServerless(stack: Stack, options: IotPlatformOptions): void {
-  const { network, logs, alerts } = iotFoundation(stack, options);
+  const { network, logs, alerts } = iotFoundation(stack, options, { egress: false });
   const realtime = new RealtimeReadings(stack, 'Realtime');
   const archive = new TelemetryArchive(stack, 'Archive', { accessLogs: logs.bucket });
   const ingestion = new IotIngestion(stack, 'IotIngestion', { readings: realtime, archive: archive.bucket, alerts });
