@@ -110,6 +110,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
         'and failures land in dead-letter queues, without giving up the reliability the platform started with.',
       adds: [
         'IoT Core topic rule → ingest Lambda (one invocation per event) → DynamoDB; device policy',
+        'Fleet provisioning by claim: devices trade a shared claim certificate for one of their own; a ' +
+          'template registers each as a thing with the device policy, after a hook refused taken or malformed serial numbers',
         'DynamoDB stream → archiver Lambda → the S3 archive (same layout the export job wrote)',
         'Batch analysis Fargate task run by an EventBridge rule per job file, and nightly',
         'Dead-letter queues for the rule, the ingest function, the stream and the job triggers',

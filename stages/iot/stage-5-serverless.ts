@@ -1,4 +1,5 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { DeviceFleet } from '../../lib/constructs/device-fleet';
 import { IotIngestion } from '../../lib/constructs/iot-ingestion';
 import { RealtimeReadings } from '../../lib/constructs/realtime-readings';
 import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
@@ -20,6 +21,7 @@ export function buildServerless(stack: Stack, options: IotPlatformOptions): void
   const realtime = new RealtimeReadings(stack, 'Realtime');
   const archive = new TelemetryArchive(stack, 'Archive', { accessLogs: logs.bucket });
   const ingestion = new IotIngestion(stack, 'IotIngestion', { readings: realtime, archive: archive.bucket, alerts });
+  const devices = new DeviceFleet(stack, 'Devices', { devicePolicy: ingestion.devicePolicy, alerts });
 
   const { jobs } = analysisOnDemand(stack, {
     network, alerts, archive,
@@ -29,6 +31,8 @@ export function buildServerless(stack: Stack, options: IotPlatformOptions): void
   });
 
   new CfnOutput(stack, 'TelemetryTopic', { value: 'telemetry/<thing name>/data', description: 'Devices publish JSON records here (MQTT over TLS)' });
+  new CfnOutput(stack, 'ProvisioningTemplateName', { value: devices.templateName, description: 'Devices register through this template (fleet provisioning by claim)' });
+  new CfnOutput(stack, 'ClaimPolicyName', { value: devices.claimPolicy.ref, description: 'Attach to the claim certificate installed on devices at the factory' });
   new CfnOutput(stack, 'IngestFunction', { value: ingestion.ingest.functionName });
   new CfnOutput(stack, 'JobsBucketName', { value: jobs.bucketName, description: 'Upload jobs/<name>.json to start an analysis; results/ holds the output' });
   new CfnOutput(stack, 'AthenaWorkGroup', { value: archive.workGroup.ref, description: 'Query telemetry_archive.readings here' });
