@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { integerEnv, optionalEnv, requireEnv } from '../shared/env';
+import { THING_NAME } from '../telemetry/device-topics';
 import type { IotEndpoint } from './iot-connection';
 
 /** The IoT Core endpoint: IOT_ENDPOINT, IOT_PORT (default 8883), IOT_CA_FILE (Amazon Root CA 1, PEM). */
@@ -30,11 +31,14 @@ export interface ClaimSettings {
 
 /** CLAIM_CERT_FILE, CLAIM_KEY_FILE, PROVISIONING_TEMPLATE, SERIAL_NUMBER. */
 export function claimFrom(env: NodeJS.ProcessEnv): ClaimSettings {
+  const serialNumber = requireEnv('SERIAL_NUMBER', env).trim();
+  // The template makes the serial number the thing name: a bad one is refused before connecting.
+  if (!THING_NAME.test(serialNumber)) throw new Error(`SERIAL_NUMBER '${serialNumber.slice(0, 130)}' cannot be a thing name: 1-128 letters, digits or :_-`);
   return {
     certificatePem: readPem('CLAIM_CERT_FILE', env),
     privateKey: readPem('CLAIM_KEY_FILE', env),
     templateName: requireEnv('PROVISIONING_TEMPLATE', env).trim(),
-    serialNumber: requireEnv('SERIAL_NUMBER', env).trim(),
+    serialNumber,
   };
 }
 
