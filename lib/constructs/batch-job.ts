@@ -35,7 +35,8 @@ export interface BatchJobProps {
 /**
  * A batch job as a Fargate task that exists only while it runs: no idle capacity between runs. Graviton,
  * stock images (no image to build), read-only root file systems, the job as a non-root user, logs to
- * CloudWatch Logs.
+ * CloudWatch Logs. It runs where the network's task placement says, behind a security group with no
+ * inbound rule.
  */
 export class BatchJob extends Construct {
   public readonly taskDefinition: ecs.FargateTaskDefinition;
@@ -93,7 +94,8 @@ export class BatchJob extends Construct {
       schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: String(hourUtc) }),
       target: new schedulerTargets.EcsRunFargateTask(this.props.cluster, {
         taskDefinition: this.taskDefinition,
-        vpcSubnets: this.props.network.appSubnets,
+        vpcSubnets: this.props.network.taskPlacement.subnets,
+        assignPublicIp: this.props.network.taskPlacement.assignPublicIp,
         securityGroups: [this.securityGroup],
         deadLetterQueue,
         retryAttempts: 2,
@@ -111,7 +113,8 @@ export class BatchJob extends Construct {
         new eventsTargets.EcsTask({
           cluster: this.props.cluster,
           taskDefinition: this.taskDefinition,
-          subnetSelection: this.props.network.appSubnets,
+          subnetSelection: this.props.network.taskPlacement.subnets,
+          assignPublicIp: this.props.network.taskPlacement.assignPublicIp,
           securityGroups: [this.securityGroup],
           containerOverrides: [{ containerName: 'job', environment: [{ name: variable.name, value: events.EventField.fromPath(variable.path) }] }],
           deadLetterQueue,

@@ -27,6 +27,8 @@ export interface IotIngestionProps {
 export class IotIngestion extends Construct {
   public readonly ingest: lambda.Function;
   public readonly rule: iot.CfnTopicRule;
+  /** What a device's certificate is allowed; the device fleet attaches it to every registered device. */
+  public readonly devicePolicy: iot.CfnPolicy;
 
   constructor(scope: Construct, id: string, props: IotIngestionProps) {
     super(scope, id);
@@ -73,7 +75,7 @@ export class IotIngestion extends Construct {
 
     // Devices may only connect as their thing name and publish to their own topic, so the topic's
     // device id is authenticated and the payload cannot speak for another device.
-    new iot.CfnPolicy(this, 'DevicePolicy', {
+    this.devicePolicy = new iot.CfnPolicy(this, 'DevicePolicy', {
       policyDocument: {
         Version: '2012-10-17',
         Statement: [

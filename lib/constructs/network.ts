@@ -19,16 +19,25 @@ export interface NetworkProps {
   readonly egress?: boolean;
 }
 
+/** Where a short-lived task (a Fargate batch job) runs so that it reaches AWS APIs and public registries. */
+export interface TaskPlacement {
+  readonly subnets: ec2.SubnetSelection;
+  readonly assignPublicIp: boolean;
+}
+
 /**
  * Three-tier VPC: public subnets for load balancers and NAT, app subnets for instances, isolated data
  * subnets for databases; REJECTed traffic is logged.
  */
 export class Network extends Construct {
   public readonly vpc: ec2.Vpc;
+  /** Whether the app subnets reach the internet through NAT gateways. */
+  public readonly egress: boolean;
 
   constructor(scope: Construct, id: string, props: NetworkProps = {}) {
     super(scope, id);
     const egress = props.egress ?? true;
+    this.egress = egress;
     const flowLogs = new logs.LogGroup(this, 'FlowLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -67,6 +76,20 @@ export class Network extends Construct {
   /** Subnets for instances and VPC-attached functions. */
   public get appSubnets(): ec2.SubnetSelection {
     return { subnetGroupName: 'App' };
+  }
+
+  /**
+   * Where batch tasks run. With NAT gateways, in the app subnets. Without them, in the public subnets
+   * with a public IP: the task reaches ECR Public, CloudWatch Logs and the AWS APIs through the internet
+   * gateway (S3 and DynamoDB through the free gateway endpoints, whose routes the public subnets carry
+   * too), and its security group admits nothing inbound. That costs nothing while no task runs, unlike
+   * NAT gateways or interface endpoints, which bill every hour; and ECR Public, where the jobs' stock
+   * images live, has no interface endpoint at all.
+   */
+  public get taskPlacement(): TaskPlacement {
+    return this.egress
+      ? { subnets: this.appSubnets, assignPublicIp: false }
+      : { subnets: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: true };
   }
 
   /** Subnets for databases: no route to or from the internet. */

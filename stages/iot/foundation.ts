@@ -11,10 +11,13 @@ export interface IotFoundation {
   readonly alerts: Alerts;
 }
 
-/** Builds the long-lived parts: the VPC, the log archive and the alerts topic. */
-export function iotFoundation(scope: Construct, options: IotPlatformOptions): IotFoundation {
+/**
+ * Builds the long-lived parts: the VPC, the log archive and the alerts topic. `egress` says whether the
+ * app subnets keep NAT gateways: stages with a fleet (or a database rotation function) need them.
+ */
+export function iotFoundation(scope: Construct, options: IotPlatformOptions, network: { egress: boolean }): IotFoundation {
   return {
-    network: new Network(scope, 'Network', { availabilityZones: options.availabilityZones }),
+    network: new Network(scope, 'Network', { availabilityZones: options.availabilityZones, egress: network.egress }),
     logs: new LogArchive(scope, 'LogArchive'),
     alerts: new Alerts(scope, 'Alerts', { email: options.alertEmail }),
   };

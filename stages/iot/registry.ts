@@ -116,6 +116,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
           'archive, through the same Glue table as the export job\'s objects; objects of up to 128 MiB or 15 minutes of rows',
         'Real-time read API: GET /devices/{id}/latest and /devices/{id}/stats on an API Gateway HTTP API (IAM-signed) and a ' +
           'Lambda over the real-time table, answering as the collector did',
+        'Fleet provisioning by claim: devices trade a shared claim certificate for one of their own; a ' +
+          'template registers each as a thing with the device policy, after a hook refused taken or malformed serial numbers',
         'Batch analysis Fargate task run by an EventBridge rule per job file, and nightly',
         'Dead-letter queues for the rule, the ingest function and the job triggers',
       ],
@@ -125,6 +127,8 @@ export const IOT_PLATFORM: CaseStudyInfo = {
           'EXPORT_OLDER_THAN_DAYS=0 before deploying to drain Aurora)',
         'Aurora: no longer written; CloudFormation takes a final cluster snapshot and deletes the cluster ' +
           '(DeletionPolicy Snapshot); the key and credentials that restore it are retained',
+        'NAT gateways: nothing runs in the VPC between jobs; the Fargate tasks run in the public subnets with ' +
+          'a public IP and a security group that admits nothing, and reach S3 through the gateway endpoint',
       ],
       retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
       talk: {

@@ -11,7 +11,7 @@ import { IotPlatformOptions } from './options';
  * that collects and analyses, and RDS for Oracle sized at its storage ceiling up front.
  */
 export function buildForklift(stack: Stack, options: IotPlatformOptions): void {
-  const { network, logs, alerts } = iotFoundation(stack, options);
+  const { network, logs, alerts } = iotFoundation(stack, options, { egress: true });
   // The lesson is cost: a licensed engine and, at the talk's scale (-c oracleStorageGiB=65536), 64 TiB
   // bought before a byte is written. A workshop deploy gets a small volume that grows on its own.
   const oracle = new TelemetryOracle(stack, 'Oracle', { network, alerts, allocatedStorageGiB: options.oracleStorageGiB });

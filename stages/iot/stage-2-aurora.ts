@@ -12,7 +12,7 @@ import { IotPlatformOptions } from './options';
  * describes bringing them into Aurora with DMS.
  */
 export function buildAurora(stack: Stack, options: IotPlatformOptions): void {
-  const { network, logs, alerts } = iotFoundation(stack, options);
+  const { network, logs, alerts } = iotFoundation(stack, options, { egress: true });
   const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts });
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   collectorFleet(stack, { network, alerts, entrance, store: 'postgres', database: aurora });

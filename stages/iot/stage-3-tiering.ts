@@ -11,7 +11,7 @@ import { IotPlatformOptions } from './options';
  * cheaper storage classes and stays queryable in place with Athena.
  */
 export function buildTiering(stack: Stack, options: IotPlatformOptions): void {
-  const { network, logs, alerts } = iotFoundation(stack, options);
+  const { network, logs, alerts } = iotFoundation(stack, options, { egress: true });
   const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts });
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   collectorFleet(stack, { network, alerts, entrance, store: 'postgres', database: aurora });

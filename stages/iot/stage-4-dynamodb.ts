@@ -12,7 +12,7 @@ import { IotPlatformOptions } from './options';
  * the real-time reads; Aurora keeps the recent history until the nightly export archives it.
  */
 export function buildDynamoDb(stack: Stack, options: IotPlatformOptions): void {
-  const { network, logs, alerts } = iotFoundation(stack, options);
+  const { network, logs, alerts } = iotFoundation(stack, options, { egress: true });
   const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts });
   const realtime = new RealtimeReadings(stack, 'Realtime');
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
