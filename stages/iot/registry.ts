@@ -122,6 +122,14 @@ export const IOT_PLATFORM: CaseStudyInfo = {
           '(DeletionPolicy Snapshot); the key and credentials that restore it are retained',
       ],
       retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
+      retiresCapabilities: [
+        {
+          capability: 'HTTP POST /telemetry',
+          reason:
+            'Devices publish each record over MQTT to telemetry/<thing name>/data on AWS IoT Core instead, ' +
+            'authenticated by their X.509 certificate; the open HTTP endpoint and the fleet behind it go',
+        },
+      ],
       talk: {
         says: 'Improvements in every area except reliability, which was already sky high and stayed there: cloud native without sacrificing any of it.',
         claims: [
