@@ -36,9 +36,11 @@ export async function deleteConnection(connectionId: string): Promise<void> {
   );
 }
 
-/** Every connection id in the table, following Scan pagination to the end. */
-export async function listConnectionIds(): Promise<string[]> {
-  const ids: string[] = [];
+/**
+ * Every connection id in the table, one Scan page at a time, so a caller can hand each page on
+ * before reading the next instead of holding the whole table.
+ */
+export async function* connectionIdPages(): AsyncGenerator<string[]> {
   let startKey: ScanCommandOutput['LastEvaluatedKey'];
   do {
     const page: ScanCommandOutput = await documentClient.send(
@@ -48,11 +50,12 @@ export async function listConnectionIds(): Promise<string[]> {
         ExclusiveStartKey: startKey,
       }),
     );
+    const ids: string[] = [];
     for (const item of page.Items ?? []) {
       const id: unknown = item[CONNECTION_ID_ATTRIBUTE];
       if (typeof id === 'string') ids.push(id);
     }
+    yield ids;
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined);
-  return ids;
 }
