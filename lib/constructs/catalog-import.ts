@@ -1,4 +1,5 @@
 import { CustomResource, Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ChatDatabase } from './chat-database';
 import { Network } from './network';
@@ -33,7 +34,7 @@ export class CatalogImport extends Construct {
       externalModules: ['kerberos', '@mongodb-js/zstd', '@aws-sdk/credential-providers', 'gcp-metadata', 'snappy', 'socks', 'aws4', 'mongodb-client-encryption'],
     });
     props.database.allowAppAccess(copier);
-    props.catalog.table.grant(copier, 'dynamodb:PutItem');
+    copier.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [props.catalog.table.tableArn] }));
     const copy = new CustomResource(this, 'Copy', {
       serviceToken: copier.functionArn,
       resourceType: 'Custom::VideoCatalogImport',

@@ -80,7 +80,7 @@ export class ServerlessChat extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const fanOutFailures = deadLetterQueue(this, 'FanOutFailures', props.alerts, 'A chat fan-out job that failed three times');
+    const fanOutFailures = deadLetterQueue(this, 'FanOutFailures', props.alerts, 'A chat fan-out job that failed three times', { redriveOf: true });
     this.fanOutQueue = new sqs.Queue(this, 'FanOutQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ANONYMOUS_CATALOG_ROUTES, CATALOG_ROUTES } from '../runtime/video-catalog/catalog-routes';
@@ -53,7 +54,9 @@ export class VideoCatalog extends Construct {
       environment: { CATALOG_TABLE_NAME: this.table.tableName },
       timeout: Duration.seconds(10),
     });
-    this.table.grant(handler, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
+    // Exact grants: the table's own grant() adds every index (index/*), and the API queries one.
+    handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [this.table.tableArn] }));
+    handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${this.table.tableArn}/index/${BY_CREATED_AT_INDEX}`] }));
     props.api.addRoutes('Catalog', handler, Object.values(CATALOG_ROUTES), (key) => (ANONYMOUS_CATALOG_ROUTES.includes(key) ? 'anyone' : 'iam'));
     props.alerts.notifyOn(
       new cloudwatch.Alarm(handler, 'Errors', {
