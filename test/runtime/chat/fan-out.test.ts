@@ -15,7 +15,6 @@ import { postedFrames } from './support/posted-frames';
 import { queuedJobs } from './support/queued-jobs';
 
 process.env.CALLBACK_URL = TEST_CALLBACK_URL;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { handler, DEFAULT_FAN_OUT_BATCH_SIZE, DEFAULT_POSTS_IN_FLIGHT, DEFAULT_DELIVERY_ATTEMPTS } = require('../../../lib/runtime/chat/fan-out') as typeof import('../../../lib/runtime/chat/fan-out');
 
 const dynamo = mockClient(DynamoDBDocumentClient);
