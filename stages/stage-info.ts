@@ -28,6 +28,14 @@ export interface TalkView {
   readonly claims: readonly PillarClaim[];
 }
 
+/** A capability a stage stops offering, said out loud: users of it must be told where it went, or that it is gone. */
+export interface RetiredCapability {
+  /** The capability's id as the capability check spells it (lib/evolution/capabilities), e.g. `HTTP GET /video/assets/{+}`. */
+  readonly capability: string;
+  /** Why it goes, and what its users do instead. */
+  readonly reason: string;
+}
+
 /**
  * What a stage is, as data: importable by bin/, tests and the workshop CLI without loading any CDK
  * construct code.
@@ -51,6 +59,13 @@ export interface StageInfo {
    * starts over empty), and the data-safety check says so.
    */
   readonly retiredParts: readonly string[];
+  /**
+   * Capabilities (routes, APIs, ingest paths) the stage before offered and this one does not. A test
+   * derives each stage's capabilities from its template and the code behind it, and fails when one
+   * disappears without being named here, or when a name here no longer disappears.
+   * @default - none: everything the stage before offered is still offered
+   */
+  readonly retiresCapabilities?: readonly RetiredCapability[];
   /**
    * What the talk says this stage did to each pillar, where it says so; a test checks every claim
    * against the scorecards computed from the synthesized stages.

@@ -5,11 +5,21 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { Alerts } from './alerts';
 
+/** Options of {@link deadLetterQueue}. */
+export interface DeadLetterQueueOptions {
+  /**
+   * Whether another queue's redrive policy will name this one (rather than a Lambda destination or an
+   * event source's on-failure setting).
+   * @default false
+   */
+  readonly redriveOf?: boolean;
+}
+
 /**
  * A dead-letter queue: encrypted, TLS only, messages kept for the SQS maximum of 14 days, and an alarm
  * as soon as anything lands in it, because a message here is work the platform failed to do.
  */
-export function deadLetterQueue(scope: Construct, id: string, alerts: Alerts, what: string): sqs.Queue {
+export function deadLetterQueue(scope: Construct, id: string, alerts: Alerts, what: string, options: DeadLetterQueueOptions = {}): sqs.Queue {
   const queue = new sqs.Queue(scope, id, {
     encryption: sqs.QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
@@ -25,9 +35,12 @@ export function deadLetterQueue(scope: Construct, id: string, alerts: Alerts, wh
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
   alerts.notifyOn(alarm);
-  acknowledge(queue, {
-    rule: 'AwsSolutions-SQS3',
-    reason: 'This queue is itself a dead-letter queue; its messages are kept 14 days and raise an alarm on arrival.',
-  });
+  // cdk-nag tells a dead-letter queue by another queue's redrive policy; a Lambda or rule destination it cannot see.
+  if (!options.redriveOf) {
+    acknowledge(queue, {
+      rule: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue; its messages are kept 14 days and raise an alarm on arrival.',
+    });
+  }
   return queue;
 }

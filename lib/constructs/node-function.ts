@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -16,6 +17,17 @@ export interface NodeFunctionProps {
   readonly timeout?: Duration;
   /** @default 256 */
   readonly memorySize?: number;
+  /**
+   * A VPC to run in, and its subnets, for a function that reaches a database inside it.
+   * @default - outside any VPC
+   */
+  readonly vpc?: { readonly vpc: ec2.IVpc; readonly subnets: ec2.SubnetSelection };
+  /**
+   * Packages left out of the bundle besides the AWS SDK (which the runtime provides): optional
+   * add-ons a driver never loads.
+   * @default - none
+   */
+  readonly externalModules?: string[];
 }
 
 /**
@@ -36,7 +48,15 @@ export function nodeFunction(scope: Construct, id: string, props: NodeFunctionPr
     loggingFormat: lambda.LoggingFormat.JSON,
     depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
     projectRoot: PROJECT_ROOT,
-    bundling: { minify: true, sourceMap: true, target: 'node24', logLevel: nodejs.LogLevel.WARNING },
+    vpc: props.vpc?.vpc,
+    vpcSubnets: props.vpc?.subnets,
+    bundling: {
+      minify: true,
+      sourceMap: true,
+      target: 'node24',
+      logLevel: nodejs.LogLevel.WARNING,
+      externalModules: props.externalModules ? ['@aws-sdk/*', ...props.externalModules] : undefined,
+    },
   });
   acknowledge(
     fn,
@@ -49,5 +69,11 @@ export function nodeFunction(scope: Construct, id: string, props: NodeFunctionPr
       reason: 'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords take no resource narrower than *.',
     },
   );
+  if (props.vpc) {
+    acknowledge(fn, {
+      rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]',
+      reason: 'The AWS managed VPC access policy only lets the function manage the network interfaces it runs on.',
+    });
+  }
   return fn;
 }

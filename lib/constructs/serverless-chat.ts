@@ -4,17 +4,25 @@ import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integra
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { CONNECTION_ID_ATTRIBUTE, TTL_ATTRIBUTE } from '../runtime/chat/connection-table-schema';
+import { CHAT_HISTORY_ROUTE } from '../runtime/chat/history-route';
+import { MESSAGE_TTL_ATTRIBUTE, POSITION_ATTRIBUTE, ROOM_ATTRIBUTE } from '../runtime/chat/message-table-schema';
 import { Alerts } from './alerts';
 import { ApiGatewayLoggingRole } from './api-gateway-logging-role';
+import { deadLetterQueue } from './dead-letter-queue';
 import { nodeFunction } from './node-function';
+import { ViewerApi } from './viewer-api';
 
 /** Properties of {@link ServerlessChat}. */
 export interface ServerlessChatProps {
   readonly alerts: Alerts;
+  /** The platform's HTTP API, where the chat history is read (`GET /chat/history`). */
+  readonly api: ViewerApi;
   /**
    * Largest chat message accepted, in UTF-8 bytes.
    * @default 2048
@@ -25,15 +33,28 @@ export interface ServerlessChatProps {
    * @default 500
    */
   readonly messagesPerSecond?: number;
+  /**
+   * Days a message stays in the history before TTL removes it.
+   * @default 30
+   */
+  readonly historyDays?: number;
 }
+
+/** The fan-out worker's timeout; the queue hides a message six times as long, as AWS advises for Lambda consumers. */
+const FAN_OUT_TIMEOUT = Duration.seconds(60);
 
 /**
  * Real-time chat without servers, after AWS's serverless chat sample: an API Gateway WebSocket API,
  * one Lambda function per route, and a DynamoDB table of open connections whose rows expire by TTL
- * because $disconnect is best effort.
+ * because $disconnect is best effort. Unlike the sample, `sendmessage` does not post to every viewer
+ * itself: it stores the message in the history and queues it, and a fan-out worker splits the
+ * connections into batches that any number of invocations post in parallel, so a message reaches
+ * ten thousand viewers as surely as ten.
  */
 export class ServerlessChat extends Construct {
   public readonly connections: dynamodb.TableV2;
+  public readonly messages: dynamodb.TableV2;
+  public readonly fanOutQueue: sqs.Queue;
   public readonly api: apigwv2.WebSocketApi;
   public readonly stage: apigwv2.WebSocketStage;
 
@@ -49,18 +70,59 @@ export class ServerlessChat extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.messages = new dynamodb.TableV2(this, 'Messages', {
+      partitionKey: { name: ROOM_ATTRIBUTE, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: POSITION_ATTRIBUTE, type: dynamodb.AttributeType.STRING },
+      billing: dynamodb.Billing.onDemand(),
+      timeToLiveAttribute: MESSAGE_TTL_ATTRIBUTE,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const fanOutFailures = deadLetterQueue(this, 'FanOutFailures', props.alerts, 'A chat fan-out job that failed three times', { redriveOf: true });
+    this.fanOutQueue = new sqs.Queue(this, 'FanOutQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(FAN_OUT_TIMEOUT.toSeconds() * 6),
+      // A chat message a day late is noise; the age alarm below speaks long before that.
+      retentionPeriod: Duration.days(1),
+      deadLetterQueue: { queue: fanOutFailures, maxReceiveCount: 3 },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     const environment = {
       TABLE_NAME: this.connections.tableName,
       MAX_MESSAGE_BYTES: String(props.maxMessageBytes ?? 2048),
     };
     const onConnect = this.handler('OnConnect', 'on-connect.ts', environment);
     const onDisconnect = this.handler('OnDisconnect', 'on-disconnect.ts', environment);
-    const sendMessage = this.handler('SendMessage', 'send-message.ts', environment);
+    const sendMessage = this.handler('SendMessage', 'send-message.ts', {
+      MESSAGES_TABLE_NAME: this.messages.tableName,
+      FAN_OUT_QUEUE_URL: this.fanOutQueue.queueUrl,
+      MAX_MESSAGE_BYTES: String(props.maxMessageBytes ?? 2048),
+      CHAT_HISTORY_DAYS: String(props.historyDays ?? 30),
+    });
     const defaultRoute = this.handler('DefaultRoute', 'default-route.ts', {});
+    const fanOut = nodeFunction(this, 'FanOut', {
+      entry: 'lib/runtime/chat/fan-out.ts',
+      environment: { TABLE_NAME: this.connections.tableName, FAN_OUT_QUEUE_URL: this.fanOutQueue.queueUrl },
+      timeout: FAN_OUT_TIMEOUT,
+      memorySize: 512,
+    });
+    const history = this.handler('History', 'chat-history.ts', { MESSAGES_TABLE_NAME: this.messages.tableName });
 
     this.connections.grant(onConnect, 'dynamodb:PutItem');
     this.connections.grant(onDisconnect, 'dynamodb:DeleteItem');
-    this.connections.grant(sendMessage, 'dynamodb:Scan', 'dynamodb:DeleteItem');
+    this.messages.grant(sendMessage, 'dynamodb:PutItem');
+    this.fanOutQueue.grantSendMessages(sendMessage);
+    this.connections.grant(fanOut, 'dynamodb:Scan', 'dynamodb:DeleteItem');
+    this.fanOutQueue.grantSendMessages(fanOut);
+    this.messages.grant(history, 'dynamodb:Query');
+    // Ten jobs an invocation (a thousand connections); at most twenty invocations at once keeps the
+    // posts in flight (20 x 50) well inside API Gateway's account rate.
+    fanOut.addEventSource(new sources.SqsEventSource(this.fanOutQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }));
+    props.api.addRoutes('ChatHistory', history, [CHAT_HISTORY_ROUTE], () => 'anyone');
 
     this.api = new apigwv2.WebSocketApi(this, 'Api', {
       description: 'Video platform chat',
@@ -84,7 +146,7 @@ export class ServerlessChat extends Construct {
     this.stage.node.addDependency(new ApiGatewayLoggingRole(this, 'LoggingRole').setting);
     const stack = Stack.of(this);
     const apiLogicalId = stack.getLogicalId(this.api.node.defaultChild as CfnElement);
-    for (const fn of [sendMessage, defaultRoute]) {
+    for (const fn of [sendMessage, defaultRoute, fanOut]) {
       this.stage.grantManagementApiAccess(fn);
       fn.addEnvironment('CALLBACK_URL', this.stage.callbackUrl);
       acknowledge(fn, {
@@ -93,7 +155,7 @@ export class ServerlessChat extends Construct {
       });
     }
 
-    for (const fn of [onConnect, onDisconnect, sendMessage, defaultRoute]) {
+    for (const fn of [onConnect, onDisconnect, sendMessage, defaultRoute, fanOut, history]) {
       const alarm = new cloudwatch.Alarm(fn, 'Errors', {
         alarmDescription: `Chat handler ${fn.node.id} is failing`,
         metric: fn.metricErrors({ period: Duration.minutes(1) }),
@@ -114,6 +176,12 @@ export class ServerlessChat extends Construct {
         period: Duration.minutes(1),
       }),
       threshold: 10,
+    });
+
+    props.alerts.alarm(this, 'FanOutFallingBehind', {
+      description: 'Chat messages wait more than 30 seconds to be fanned out to viewers',
+      metric: this.fanOutQueue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      threshold: 30,
     });
 
     const anonymous =

@@ -131,6 +131,14 @@ export const IOT_PLATFORM: CaseStudyInfo = {
           'a public IP and a security group that admits nothing, and reach S3 through the gateway endpoint',
       ],
       retiredParts: ['Aurora', 'CollectorFleet', 'Ingestion', 'ArchiveExport'],
+      retiresCapabilities: [
+        {
+          capability: 'HTTP POST /telemetry',
+          reason:
+            'Devices publish each record over MQTT to telemetry/<thing name>/data on AWS IoT Core instead, ' +
+            'authenticated by their X.509 certificate; the open HTTP endpoint and the fleet behind it go',
+        },
+      ],
       talk: {
         says: 'Improvements in every area except reliability, which was already sky high and stayed there: cloud native without sacrificing any of it.',
         claims: [

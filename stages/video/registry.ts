@@ -63,9 +63,23 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       adds: [
         'CloudFront distribution over the media bucket with origin access control',
         'Cache policies fit for HLS/DASH: short TTLs for manifests, long TTLs for segments',
+        'The catalog the video pool served, without servers: an HTTP API (reads anonymous, adding a video ' +
+          'IAM-signed), a Lambda function and a DynamoDB table, copied from DocumentDB while the stage deploys',
       ],
-      retires: ['The video pool and its ALB path rule (stateless); the chat pool stays behind the ALB'],
+      retires: [
+        'The video pool and its ALB path rule (stateless); the chat pool stays behind the ALB',
+        'The catalog in DocumentDB: its entries are copied to the catalog table before the pool goes (a failed ' +
+          'copy fails the deploy, which rolls back); DocumentDB keeps serving chat',
+      ],
       retiredParts: ['VideoPool'],
+      retiresCapabilities: [
+        {
+          capability: 'HTTP GET /video/assets/{+}',
+          reason:
+            'Players fetch media from the CDN instead: <MediaUrl>/<key>, with the key each catalog entry carries; ' +
+            'the bytes came from S3 before too, now CloudFront caches them at the edge',
+        },
+      ],
       talk: {
         says: 'Cost optimization, reliability and performance improved, without degrading operations or security.',
         claims: [
@@ -84,15 +98,20 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       adds: [
         'API Gateway WebSocket API with $connect, $disconnect, sendmessage and $default routes',
         'Lambda handlers (Node.js 24, arm64) and a DynamoDB connections table with TTL and PITR',
+        'Fan-out through SQS: sendmessage stores and queues a message, a worker splits the connections into ' +
+          'batches of 100 that parallel invocations post (50 in flight each); retries, a dead-letter queue, alarms',
+        'Chat history in a DynamoDB table (30 days by TTL), read at GET /chat/history on the platform API',
       ],
       retires: [
         'The chat pool and the ALB (stateless)',
-        'DocumentDB: no compute uses it any more; its instances (compute) are deleted, and the cluster ' +
-          'volume with its key, secret (connection details included), security, subnet and parameter ' +
-          'groups is retained (DeletionPolicy Retain): add an instance to read the data again',
+        'DocumentDB: no compute uses it any more (the catalog left in stage 3, chat history starts afresh in ' +
+          'the messages table); its instances (compute) are deleted, and the cluster volume with the old chat ' +
+          'log, its key, secret (connection details included), security, subnet and parameter groups is ' +
+          'retained (DeletionPolicy Retain): add an instance to read the data again',
         'NAT gateways: nothing in the app subnets needs internet egress any more',
+        'The catalog copy from DocumentDB (stage 3 ran it; its log group is retained)',
       ],
-      retiredParts: ['ChatDatabase', 'ChatPool', 'Entrance'],
+      retiredParts: ['ChatDatabase', 'ChatPool', 'Entrance', 'CatalogImport'],
     },
     {
       id: 5,

@@ -1,6 +1,8 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { MediaDistribution } from '../../lib/constructs/media-distribution';
 import { ServerlessChat } from '../../lib/constructs/serverless-chat';
+import { VideoCatalog } from '../../lib/constructs/video-catalog';
+import { ViewerApi } from '../../lib/constructs/viewer-api';
 import { videoFoundation } from './foundation';
 import { VideoPlatformOptions } from './options';
 
@@ -14,8 +16,11 @@ export function buildServerlessChat(stack: Stack, options: VideoPlatformOptions)
   const cdn = new MediaDistribution(stack, 'MediaDistribution', {
     media: media.bucket, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
-  const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
+  const api = new ViewerApi(stack, 'ViewerApi', { alerts });
+  new VideoCatalog(stack, 'VideoCatalog', { api, alerts });
+  const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts, api });
 
   new CfnOutput(stack, 'ChatUrl', { value: chat.url, description: 'WebSocket chat: send {"action":"sendmessage","data":"hi"}' });
+  new CfnOutput(stack, 'ApiUrl', { value: api.url, description: 'The catalog (GET <ApiUrl>/video/catalog) and chat history (GET <ApiUrl>/chat/history)' });
   new CfnOutput(stack, 'MediaUrl', { value: cdn.url, description: 'Video assets, e.g. <MediaUrl>/<title>/index.m3u8' });
 }

@@ -2,6 +2,8 @@ import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { LiveChannel } from '../../lib/constructs/live-channel';
 import { MediaDistribution } from '../../lib/constructs/media-distribution';
 import { ServerlessChat } from '../../lib/constructs/serverless-chat';
+import { VideoCatalog } from '../../lib/constructs/video-catalog';
+import { ViewerApi } from '../../lib/constructs/viewer-api';
 import { videoFoundation } from './foundation';
 import { VideoPlatformOptions } from './options';
 
@@ -15,11 +17,14 @@ export function buildIvs(stack: Stack, options: VideoPlatformOptions): void {
   const cdn = new MediaDistribution(stack, 'MediaDistribution', {
     media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
-  const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts });
+  const api = new ViewerApi(stack, 'ViewerApi', { alerts });
+  new VideoCatalog(stack, 'VideoCatalog', { api, alerts });
+  const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts, api });
 
   new CfnOutput(stack, 'IngestEndpoint', { value: `rtmps://${live.channel.attrIngestEndpoint}:443/app/`, description: 'RTMPS ingest for the broadcaster' });
   new CfnOutput(stack, 'StreamKeyArn', { value: live.streamKey.attrArn, description: 'aws ivs get-stream-key --arn <this> --query streamKey.value --output text' });
   new CfnOutput(stack, 'PlaybackUrl', { value: live.channel.attrPlaybackUrl, description: 'Live HLS playback' });
   new CfnOutput(stack, 'ChatUrl', { value: chat.url, description: 'WebSocket chat: send {"action":"sendmessage","data":"hi"}' });
+  new CfnOutput(stack, 'ApiUrl', { value: api.url, description: 'The catalog (GET <ApiUrl>/video/catalog) and chat history (GET <ApiUrl>/chat/history)' });
   new CfnOutput(stack, 'MediaUrl', { value: cdn.url, description: 'Video on demand; recordings under <MediaUrl>/ivs/...' });
 }

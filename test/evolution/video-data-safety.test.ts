@@ -38,9 +38,12 @@ describe('video platform: nothing lost between stages', () => {
     expect(templates.get(3)!.Resources![cluster].DeletionPolicy).toBe('Retain');
   });
 
-  test('the connections table created in stage 4 keeps its logical ID in stage 5', () => {
+  test('the catalog table created in stage 3, and the chat tables created in stage 4, keep their logical IDs to stage 5', () => {
+    const catalog = idsOfType(templates.get(3)!, 'AWS::DynamoDB::GlobalTable');
+    expect(catalog).toHaveLength(1);
     const tables = idsOfType(templates.get(4)!, 'AWS::DynamoDB::GlobalTable');
-    expect(tables).toHaveLength(1);
+    expect(tables).toHaveLength(3); // catalog, connections, messages
+    expect(tables).toEqual(expect.arrayContaining(catalog));
     expect(idsOfType(templates.get(5)!, 'AWS::DynamoDB::GlobalTable')).toEqual(tables);
   });
 });

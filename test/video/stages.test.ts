@@ -161,6 +161,48 @@ describe('stage 3: CloudFront', () => {
     expect(scripts).toContain('APP_ROLE=chat');
     expect(scripts).not.toContain('APP_ROLE=video');
   });
+
+  test('the catalog the video pool served moves to an HTTP API: reads anonymous, adding a video IAM-signed', () => {
+    const t = stage[3].template;
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType]);
+    expect(routes.sort()).toEqual([
+      ['GET /video/catalog', 'NONE'],
+      ['GET /video/catalog/{id}', 'NONE'],
+      ['POST /video/catalog', 'AWS_IAM'],
+    ]);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 1000 }),
+    });
+  });
+
+  test('catalog table: the entries listed oldest first through an index, retained, recoverable, deletion protected', () => {
+    const [table] = idsOfType(stage[3].json, 'AWS::DynamoDB::GlobalTable');
+    const resource = stage[3].json.Resources![table!]!;
+    expect(resource.DeletionPolicy).toBe('Retain');
+    expect(resource.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    expect(resource.Properties.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
+    expect(resource.Properties.GlobalSecondaryIndexes).toEqual([
+      expect.objectContaining({ IndexName: 'byCreatedAt', KeySchema: [{ AttributeName: 'listing', KeyType: 'HASH' }, { AttributeName: 'createdAt', KeyType: 'RANGE' }] }),
+    ]);
+    expect(resource.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  });
+
+  test('the catalog is copied from DocumentDB while the stage deploys, by a function in the app subnets that may reach the cluster', () => {
+    const t = stage[3].template;
+    const [copy] = idsOfType(stage[3].json, 'Custom::VideoCatalogImport');
+    const resource = stage[3].json.Resources![copy!]!;
+    const copier = resource.Properties.ServiceToken['Fn::GetAtt'][0];
+    const fn = stage[3].json.Resources![copier]!;
+    expect(fn.Properties.VpcConfig.SubnetIds).toHaveLength(2);
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(['CATALOG_TABLE_NAME', 'DOCDB_SECRET_ARN']);
+    // It waits for the cluster's instances, which must answer the copy.
+    const instances = idsOfType(stage[3].json, 'AWS::DocDB::DBInstance');
+    expect((resource as { DependsOn?: string[] }).DependsOn).toEqual(expect.arrayContaining(instances));
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: { 'Fn::GetAtt': [Match.stringLikeRegexp('ChatDatabaseCluster'), 'Port'] }, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('CatalogImportCopier'), 'GroupId'] } });
+  });
 });
 
 describe('stage 4: serverless chat', () => {
@@ -189,15 +231,48 @@ describe('stage 4: serverless chat', () => {
     const functions = Object.entries(t.findResources('AWS::Lambda::Function'))
       .filter(([id]) => id.startsWith('ServerlessChat'))
       .map(([, fn]) => fn);
-    expect(functions).toHaveLength(4);
+    expect(functions).toHaveLength(6); // four routes, the fan-out worker, the history
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
     for (const fn of functions) expect(fn.Properties.Architectures).toEqual(['arm64']);
-    t.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'dynamodb:PutItem' })]) },
+    const policies = t.findResources('AWS::IAM::Policy');
+    const dynamoActionsOf = (fn: string) =>
+      Object.entries(policies)
+        .filter(([id]) => id.startsWith(`ServerlessChat${fn}ServiceRoleDefaultPolicy`))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .flatMap((st: { Action: string | string[] }) => [st.Action].flat())
+        .filter((a: string) => a.startsWith('dynamodb:'))
+        .sort();
+    expect(dynamoActionsOf('OnConnect')).toEqual(['dynamodb:PutItem']);
+    expect(dynamoActionsOf('SendMessage')).toEqual(['dynamodb:PutItem']); // the history; it no longer reads connections
+    expect(dynamoActionsOf('FanOut')).toEqual(['dynamodb:DeleteItem', 'dynamodb:Scan']);
+    expect(dynamoActionsOf('History')).toEqual(['dynamodb:Query']);
+  });
+
+  test('sendmessage queues; the fan-out worker takes the queue ten jobs at a time, reports failures per job, and is bounded', () => {
+    const t = stage[4].template;
+    const [queue] = idsOfType(stage[4].json, 'AWS::SQS::Queue').filter((id) => id.includes('FanOutQueue'));
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queue, 'Arn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 20 },
     });
-    t.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['dynamodb:DeleteItem', 'dynamodb:Scan'] })]) },
+    const resource = stage[4].json.Resources![queue!]!;
+    expect(resource.DeletionPolicy).toBe('Retain');
+    expect(resource.Properties).toEqual(expect.objectContaining({ SqsManagedSseEnabled: true, VisibilityTimeout: 360, RedrivePolicy: { deadLetterTargetArn: expect.anything(), maxReceiveCount: 3 } }));
+    // A backlog and a dead-lettered job both reach the operators.
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 30, AlarmActions: Match.anyValue() });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('FanOutFailures'), 'QueueName'] } }] });
+  });
+
+  test('chat history: a messages table ordered by time with a 30-day TTL, read at GET /chat/history next to the catalog', () => {
+    const t = stage[4].template;
+    t.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'room', KeyType: 'HASH' }, { AttributeName: 'position', KeyType: 'RANGE' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
+    const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(routes).toEqual(expect.arrayContaining(['GET /chat/history', 'GET /video/catalog']));
   });
 
   test('the chat pool, the ALB, the NAT gateways and the DocumentDB instances are gone', () => {
@@ -242,5 +317,9 @@ describe('stage 5: IVS', () => {
 
   test('chat stays serverless', () => {
     stage[5].template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET' });
+  });
+
+  test('the catalog copy ran in stage 3 and is gone from stages 4 and 5', () => {
+    for (const id of [4, 5]) expect(idsOfType(stage[id]!.json, 'Custom::VideoCatalogImport')).toEqual([]);
   });
 });

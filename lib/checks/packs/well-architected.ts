@@ -17,6 +17,7 @@ import { StorageGrowsWithUse } from '../rules/database/StorageGrowsWithUse';
 import { TablePointInTimeRecovery } from '../rules/dynamodb/TablePointInTimeRecovery';
 import { TimeSeriesTableTtl } from '../rules/dynamodb/TimeSeriesTableTtl';
 import { LoadBalancerMultiAz } from '../rules/elbv2/LoadBalancerMultiAz';
+import { LambdaEventSourceMappingDestination } from '../rules/lambda/LambdaEventSourceMappingDestination';
 import { IvsIngestEncrypted } from '../rules/ivs/IvsIngestEncrypted';
 import { IvsPlaybackAuthorized } from '../rules/ivs/IvsPlaybackAuthorized';
 import { IvsStreamsRecorded } from '../rules/ivs/IvsStreamsRecorded';
@@ -62,7 +63,7 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   { rule: rules.s3.S3BucketVersioningEnabled, level: WARN, info: 'The bucket does not keep object versions.', explanation: 'Versions let an overwritten or deleted object be recovered.' },
   { rule: rules.autoscaling.AutoScalingGroupELBHealthCheckRequired, level: WARN, info: 'The fleet behind a load balancer does not use its health checks.', explanation: 'Replace instances the load balancer finds unhealthy, not only those EC2 finds broken.' },
   { rule: rules.lambda.LambdaAsyncFailureDestination, level: WARN, info: 'An asynchronous invocation configuration has no on-failure destination.', explanation: 'Events that fail every retry must land somewhere they can be replayed.' },
-  { rule: rules.lambda.LambdaEventSourceMappingDestination, level: WARN, info: 'The event source mapping has no on-failure destination.', explanation: 'A batch that fails every retry must land somewhere it can be replayed.' },
+  { rule: LambdaEventSourceMappingDestination, level: WARN, info: 'The event source mapping has no on-failure destination (for an SQS source: the queue has no dead-letter queue).', explanation: 'A batch that fails every retry must land somewhere it can be replayed.' },
   { rule: rules.apigw.APIGWDefaultThrottling, level: WARN, info: 'The API stage has no default throttling.', explanation: 'Throttle requests so a surge cannot exhaust the backend.' },
   // Operational excellence: observability and safe deployment
   { rule: ComponentAlarmed, level: WARN, info: 'No alarm with an action (or event rule notifying a topic) watches this component.', explanation: 'A component failure should reach a person before a customer reports it.' },

@@ -20,23 +20,36 @@ export interface BroadcastSummary {
   failed: number;
 }
 
+/** The counts, and who to try again: the recipients whose post failed for a reason other than 410. */
+export interface BroadcastResult extends BroadcastSummary {
+  failedIds: string[];
+}
+
 type DeliveryOutcome = keyof BroadcastSummary;
 
+/** Runs each post; a caller passes one to share a bound on posts in flight across broadcasts. */
+export type PostRunner = <T>(post: () => Promise<T>) => Promise<T>;
+
 /**
- * Posts `frame` to every id in `connectionIds`. Never rejects: every per-recipient
+ * Posts `frame` to every id in `connectionIds`, at most {@link BROADCAST_CONCURRENCY} at a time unless
+ * `run` bounds the posts instead. Never rejects: every per-recipient
  * failure is logged and counted instead, so one bad connection cannot stop the rest.
  */
 export async function broadcast(
   client: ApiGatewayManagementApiClient,
   connectionIds: readonly string[],
   frame: string,
-): Promise<BroadcastSummary> {
-  const outcomes = await mapWithConcurrency(connectionIds, BROADCAST_CONCURRENCY, (id) =>
-    deliver(client, id, frame),
-  );
-  const summary: BroadcastSummary = { delivered: 0, stale: 0, failed: 0 };
-  for (const outcome of outcomes) summary[outcome] += 1;
-  return summary;
+  run?: PostRunner,
+): Promise<BroadcastResult> {
+  const outcomes = run
+    ? await Promise.all(connectionIds.map((id) => run(() => deliver(client, id, frame))))
+    : await mapWithConcurrency(connectionIds, BROADCAST_CONCURRENCY, (id) => deliver(client, id, frame));
+  const result: BroadcastResult = { delivered: 0, stale: 0, failed: 0, failedIds: [] };
+  outcomes.forEach((outcome, index) => {
+    result[outcome] += 1;
+    if (outcome === 'failed') result.failedIds.push(connectionIds[index] as string);
+  });
+  return result;
 }
 
 async function deliver(

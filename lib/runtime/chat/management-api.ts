@@ -24,12 +24,25 @@ export function managementEndpoint(requestContext: EndpointSource, env: NodeJS.P
 // One client per endpoint, kept for the life of the execution environment.
 const clientsByEndpoint = new Map<string, ApiGatewayManagementApiClient>();
 
+/**
+ * A post that hangs must not hold a fan-out worker until its timeout: it fails after this long and
+ * is tried again with the other failures.
+ */
+export const POST_TIMEOUT_MS = 3000;
+
 /** A cached management API client for the stage that delivered `requestContext`. */
 export function managementClientFor(requestContext: EndpointSource): ApiGatewayManagementApiClient {
-  const endpoint = managementEndpoint(requestContext);
+  return managementClient(managementEndpoint(requestContext));
+}
+
+/** A cached management API client for a stage's https callback URL. */
+export function managementClient(endpoint: string): ApiGatewayManagementApiClient {
   let client = clientsByEndpoint.get(endpoint);
   if (!client) {
-    client = new ApiGatewayManagementApiClient({ endpoint });
+    client = new ApiGatewayManagementApiClient({
+      endpoint,
+      requestHandler: { connectionTimeout: POST_TIMEOUT_MS, requestTimeout: POST_TIMEOUT_MS },
+    });
     clientsByEndpoint.set(endpoint, client);
   }
   return client;

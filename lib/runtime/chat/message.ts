@@ -61,6 +61,8 @@ export function describeUnroutableFrame(body: string | undefined): string {
 /** A chat message as delivered to every connected client. */
 export interface ChatMessageFrame {
   type: 'message';
+  /** Unique per message: delivery is at least once, so a client drops a frame whose id it has shown. */
+  id: string;
   data: string;
   /** Connection id of the sender. */
   from: string;
@@ -74,8 +76,8 @@ export interface ChatErrorFrame {
   error: string;
 }
 
-export function chatMessageFrame(data: string, from: string, sentAt: Date): string {
-  const frame: ChatMessageFrame = { type: 'message', data, from, sentAt: sentAt.toISOString() };
+export function chatMessageFrame(message: { id: string; data: string; from: string; sentAt: string }): string {
+  const frame: ChatMessageFrame = { type: 'message', id: message.id, data: message.data, from: message.from, sentAt: message.sentAt };
   return JSON.stringify(frame);
 }
 

@@ -2,6 +2,7 @@
  * The collector's HTTP server, built from injected dependencies so tests run it against
  * the in-memory store or a fake one.
  */
+import type { Route } from '../shared/http-router';
 import { createHttpServer, type HttpServer } from '../shared/http-server';
 import { jsonLogger, type Logger } from '../shared/json-logger';
 import type { StoreKind } from './config';
@@ -26,12 +27,17 @@ export interface CollectorDeps {
 export function createServer(deps: CollectorDeps): HttpServer {
   const now = deps.now ?? (() => new Date());
   return createHttpServer({
-    routes: [
-      ...healthRoutes({ storeKind: deps.storeKind, store: deps.store, pingTimeoutMs: deps.healthPingTimeoutMs ?? 1000 }),
-      ...telemetryRoutes({ store: deps.store, now }),
-      ...deviceRoutes({ store: deps.store, now }),
-    ],
+    routes: collectorRoutes({ ...deps, now }),
     logger: deps.logger ?? jsonLogger,
     shutdownGraceMs: deps.shutdownGraceMs ?? 10_000,
   });
+}
+
+/** The routes the collector serves: ingest, the device reads and its health check. */
+export function collectorRoutes(deps: Pick<CollectorDeps, 'store' | 'storeKind' | 'healthPingTimeoutMs'> & { now(): Date }): Route[] {
+  return [
+    ...healthRoutes({ storeKind: deps.storeKind, store: deps.store, pingTimeoutMs: deps.healthPingTimeoutMs ?? 1000 }),
+    ...telemetryRoutes({ store: deps.store, now: deps.now }),
+    ...deviceRoutes({ store: deps.store, now: deps.now }),
+  ];
 }

@@ -248,7 +248,8 @@ function mongoClientHandles(uri: string, options: { caFile: string; database: st
   };
 }
 
-function toVideoEntry(document: VideoDocument): VideoEntry {
+/** A stored catalog document as the API answers it. */
+export function toVideoEntry(document: VideoDocument): VideoEntry {
   const entry: VideoEntry = { id: document._id, title: document.title, key: document.key, createdAt: document.createdAt.toISOString() };
   if (document.description !== undefined) entry.description = document.description;
   return entry;

@@ -3,7 +3,7 @@
  * run it against in-memory stores and fake media links.
  */
 import type { Duplex } from 'node:stream';
-import { splitRequestTarget } from '../shared/http-router';
+import { splitRequestTarget, type Route } from '../shared/http-router';
 import { createHttpServer, elapsedMs, type HttpServer } from '../shared/http-server';
 import { jsonLogger, type Logger } from '../shared/json-logger';
 import { ChatHub } from './chat-hub';
@@ -37,9 +37,7 @@ export const CHAT_SOCKET_PATH = '/chat/ws';
 
 export function createServer(deps: AppDeps): HttpServer {
   const logger = deps.logger ?? jsonLogger;
-  const servesVideo = deps.role !== 'chat';
-  const servesChat = deps.role !== 'video';
-  const hub = servesChat
+  const hub = servesChatSocket(deps.role)
     ? new ChatHub({
         messages: deps.store.messages,
         maxMessageBytes: deps.maxMessageBytes,
@@ -50,11 +48,7 @@ export function createServer(deps: AppDeps): HttpServer {
     : undefined;
 
   return createHttpServer({
-    routes: [
-      ...healthRoutes({ role: deps.role, store: deps.store, pingTimeoutMs: deps.healthPingTimeoutMs ?? 1000 }),
-      ...(servesVideo ? videoRoutes({ videos: deps.store.videos, media: deps.media, localMediaDir: deps.localMediaDir }) : []),
-      ...(servesChat ? chatRoutes({ messages: deps.store.messages, historyLimit: deps.chatHistoryLimit }) : []),
-    ],
+    routes: appRoutes(deps),
     logger,
     shutdownGraceMs: deps.shutdownGraceMs ?? 10_000,
     notFoundMessage: (path) => notFoundMessage(deps.role, path),
@@ -75,6 +69,23 @@ export function createServer(deps: AppDeps): HttpServer {
       await hub?.close();
     },
   });
+}
+
+/** What {@link appRoutes} needs: the route handlers' dependencies. */
+export type AppRouteDeps = Pick<AppDeps, 'role' | 'store' | 'media' | 'localMediaDir' | 'chatHistoryLimit' | 'healthPingTimeoutMs'>;
+
+/** The HTTP routes a process of this role serves; the chat WebSocket is {@link servesChatSocket}. */
+export function appRoutes(deps: AppRouteDeps): Route[] {
+  return [
+    ...healthRoutes({ role: deps.role, store: deps.store, pingTimeoutMs: deps.healthPingTimeoutMs ?? 1000 }),
+    ...(deps.role !== 'chat' ? videoRoutes({ videos: deps.store.videos, media: deps.media, localMediaDir: deps.localMediaDir }) : []),
+    ...(deps.role !== 'video' ? chatRoutes({ messages: deps.store.messages, historyLimit: deps.chatHistoryLimit }) : []),
+  ];
+}
+
+/** Whether a process of this role accepts chat WebSockets on {@link CHAT_SOCKET_PATH}. */
+export function servesChatSocket(role: AppRole): boolean {
+  return role !== 'video';
 }
 
 /** A 404 that tells an operator when the ALB sent a request to the wrong pool. */

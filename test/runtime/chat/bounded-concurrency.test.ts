@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../../../lib/runtime/chat/bounded-concurrency';
+import { createLimiter, mapWithConcurrency } from '../../../lib/runtime/chat/bounded-concurrency';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -27,4 +27,32 @@ test('handles empty input and limits larger than the input', async () => {
 
 test('rejects a limit that is not a positive integer', async () => {
   await expect(mapWithConcurrency([1], 0, async () => 1)).rejects.toThrow(RangeError);
+});
+
+describe('createLimiter', () => {
+  test('at most `limit` tasks run at once, across callers, and every result comes back', async () => {
+    const limit = createLimiter(3);
+    let inFlight = 0;
+    let peak = 0;
+    const task = (value: number) => async () => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      for (let i = 0; i < value % 4; i += 1) await tick();
+      inFlight -= 1;
+      return value;
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, (_, value) => limit(task(value))));
+    expect(results).toEqual(Array.from({ length: 20 }, (_, value) => value));
+    expect(peak).toBe(3);
+  });
+
+  test('a failing task frees its slot', async () => {
+    const limit = createLimiter(1);
+    await expect(limit(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(limit(async () => 'next')).resolves.toBe('next');
+  });
+
+  test('rejects a limit that is not a positive integer', () => {
+    expect(() => createLimiter(0)).toThrow(RangeError);
+  });
 });

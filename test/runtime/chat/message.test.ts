@@ -43,8 +43,9 @@ test('describeUnroutableFrame names the valid action for JSON and non-JSON frame
 });
 
 test('frames are the documented JSON shapes', () => {
-  expect(JSON.parse(chatMessageFrame('hi', 'c1=', new Date('2025-01-01T00:00:00Z')))).toEqual({
+  expect(JSON.parse(chatMessageFrame({ id: 'm-1', data: 'hi', from: 'c1=', sentAt: '2025-01-01T00:00:00.000Z' }))).toEqual({
     type: 'message',
+    id: 'm-1',
     data: 'hi',
     from: 'c1=',
     sentAt: '2025-01-01T00:00:00.000Z',

@@ -1,143 +1,84 @@
 import { captureLogs } from '../../support/captured-logs';
-import { TEST_TABLE_NAME } from './support/chat-env';
-import {
-  ApiGatewayManagementApiClient,
-  GoneException,
-  LimitExceededException,
-  PostToConnectionCommand,
-} from '@aws-sdk/client-apigatewaymanagementapi';
-import { DeleteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { TEST_MESSAGES_TABLE_NAME, TEST_QUEUE_URL } from './support/chat-env';
+import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { BROADCAST_CONCURRENCY } from '../../../lib/runtime/chat/broadcast';
 import { handler } from '../../../lib/runtime/chat/send-message';
 import { postedFrames } from './support/posted-frames';
+import { queuedJobs } from './support/queued-jobs';
 import { websocketEvent } from './support/websocket-event';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const api = mockClient(ApiGatewayManagementApiClient);
+const sqs = mockClient(SQSClient);
 let logs: ReturnType<typeof captureLogs>;
 
 const SENDER = 'sender=';
 const sendFrame = (data: unknown) => JSON.stringify({ action: 'sendmessage', data });
 const sendEvent = (body: string | undefined) => websocketEvent({ connectionId: SENDER, body });
-const summaryOf = (result: { body?: string }) => JSON.parse(result.body ?? '{}') as Record<string, number>;
-
-function tableHolds(...ids: string[]): void {
-  dynamo.on(ScanCommand).resolves({ Items: ids.map((connectionId) => ({ connectionId })) });
-}
 
 beforeEach(() => {
   dynamo.reset();
   api.reset();
-  dynamo.on(DeleteCommand).resolves({});
+  sqs.reset();
+  dynamo.on(PutCommand).resolves({});
   api.on(PostToConnectionCommand).resolves({});
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [{ Id: '0', MessageId: 'q-1', MD5OfMessageBody: '' }] });
   logs = captureLogs();
 });
 afterEach(() => logs.restore());
 
-describe('broadcast', () => {
-  test('reaches every connection across Scan pages, sender included', async () => {
-    dynamo
-      .on(ScanCommand)
-      .resolvesOnce({ Items: [{ connectionId: 'a=' }, { connectionId: 'b=' }], LastEvaluatedKey: { connectionId: 'b=' } })
-      .resolvesOnce({ Items: [{ connectionId: SENDER }, { connectionId: 'c=' }] });
-
+describe('a valid message is stored, then queued for fan-out, and the route answers at once', () => {
+  test('the history gets the message; the queue gets one broadcast job carrying the frame every viewer receives', async () => {
+    const before = Date.now();
     const result = await handler(sendEvent(sendFrame('hello')));
 
     expect(result.statusCode).toBe(200);
-    expect(summaryOf(result)).toEqual({ delivered: 4, stale: 0, failed: 0 });
-    expect(dynamo.commandCalls(ScanCommand).map((call) => call.args[0].input)).toEqual([
-      { TableName: TEST_TABLE_NAME, ProjectionExpression: 'connectionId', ExclusiveStartKey: undefined },
-      { TableName: TEST_TABLE_NAME, ProjectionExpression: 'connectionId', ExclusiveStartKey: { connectionId: 'b=' } },
-    ]);
-    const posts = postedFrames(api);
-    expect(posts.map((post) => post.connectionId).sort()).toEqual(['a=', 'b=', 'c=', SENDER].sort());
-    for (const { frame } of posts) {
-      expect(frame).toEqual({ type: 'message', data: 'hello', from: SENDER, sentAt: expect.any(String) });
-      expect(new Date(frame.sentAt as string).toISOString()).toBe(frame.sentAt);
-    }
-    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(0);
-  });
-
-  test('a 410 deletes exactly the stale connection, never the sender', async () => {
-    tableHolds(SENDER, 'live=', 'stale=');
-    api
-      .on(PostToConnectionCommand, { ConnectionId: 'stale=' })
-      .rejects(new GoneException({ message: 'Gone', $metadata: { httpStatusCode: 410 } }));
-
-    const result = await handler(sendEvent(sendFrame('hi')));
-
-    expect(summaryOf(result)).toEqual({ delivered: 2, stale: 1, failed: 0 });
-    expect(dynamo.commandCalls(DeleteCommand).map((call) => call.args[0].input)).toEqual([
-      { TableName: TEST_TABLE_NAME, Key: { connectionId: 'stale=' } },
-    ]);
-  });
-
-  test('a failing stale-row delete is logged and the broadcast still succeeds', async () => {
-    tableHolds(SENDER, 'stale=');
-    api
-      .on(PostToConnectionCommand, { ConnectionId: 'stale=' })
-      .rejects(new GoneException({ message: 'Gone', $metadata: { httpStatusCode: 410 } }));
-    dynamo.on(DeleteCommand).rejects(new Error('delete throttled'));
-
-    const result = await handler(sendEvent(sendFrame('hi')));
-
-    expect(summaryOf(result)).toEqual({ delivered: 1, stale: 1, failed: 0 });
-    expect(logs.lines().join('\n')).toContain('chat.stale_connection_delete_failed');
-  });
-
-  test('other post errors are counted as failed, keep their rows and do not stop the rest', async () => {
-    tableHolds(SENDER, 'throttled=', 'broken=', 'fine=');
-    api
-      .on(PostToConnectionCommand, { ConnectionId: 'throttled=' })
-      .rejects(new LimitExceededException({ message: 'slow down', $metadata: { httpStatusCode: 429 } }))
-      .on(PostToConnectionCommand, { ConnectionId: 'broken=' })
-      .rejects(new Error('socket hang up'));
-
-    const result = await handler(sendEvent(sendFrame('hi')));
-
-    expect(result.statusCode).toBe(200);
-    expect(summaryOf(result)).toEqual({ delivered: 2, stale: 0, failed: 2 });
-    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(0);
-  });
-
-  test(`keeps at most ${BROADCAST_CONCURRENCY} posts in flight`, async () => {
-    tableHolds(...Array.from({ length: 3 * BROADCAST_CONCURRENCY + 7 }, (_, index) => `conn-${index}=`));
-    let inFlight = 0;
-    let peak = 0;
-    api.on(PostToConnectionCommand).callsFake(async () => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
-      await new Promise((resolve) => setImmediate(resolve));
-      inFlight -= 1;
-      return {};
+    const { id } = JSON.parse(result.body!) as { id: string };
+    const [put] = dynamo.commandCalls(PutCommand).map((call) => call.args[0].input);
+    expect(put).toEqual({
+      TableName: TEST_MESSAGES_TABLE_NAME,
+      Item: { room: 'live', position: expect.stringMatching(new RegExp(`#${id}$`)), id, data: 'hello', from: SENDER, sentAt: expect.any(String), expiresAt: expect.any(Number) },
     });
+    expect(put!.Item!.position).toBe(`${put!.Item!.sentAt}#${id}`);
+    // Thirty days of history by default.
+    expect(put!.Item!.expiresAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) + 30 * 86_400);
 
-    const result = await handler(sendEvent(sendFrame('hi')));
-
-    expect(summaryOf(result).delivered).toBe(3 * BROADCAST_CONCURRENCY + 7);
-    expect(peak).toBe(BROADCAST_CONCURRENCY);
+    expect(sqs.commandCalls(SendMessageBatchCommand)[0]!.args[0].input.QueueUrl).toBe(TEST_QUEUE_URL);
+    const jobs = queuedJobs(sqs);
+    expect(jobs).toEqual([{ job: { kind: 'broadcast', messageId: id, frame: expect.any(String) }, delaySeconds: 0 }]);
+    expect(JSON.parse((jobs[0]!.job as { frame: string }).frame)).toEqual({ type: 'message', id, data: 'hello', from: SENDER, sentAt: put!.Item!.sentAt });
+    // The route itself neither reads the connections table nor posts: the fan-out worker does.
+    expect(dynamo.commandCalls(ScanCommand)).toHaveLength(0);
+    expect(postedFrames(api)).toHaveLength(0);
   });
 
-  test('a failing Scan answers 500 without throwing or posting', async () => {
-    dynamo.on(ScanCommand).rejects(new Error('scan failed'));
+  test('a failing history write answers 500 and queues nothing: a message is stored and sent, or neither', async () => {
+    dynamo.on(PutCommand).rejects(new Error('throttled'));
 
     const result = await handler(sendEvent(sendFrame('hi')));
 
     expect(result.statusCode).toBe(500);
-    expect(postedFrames(api)).toHaveLength(0);
+    expect(queuedJobs(sqs)).toHaveLength(0);
+    expect(logs.lines().join('\n')).toContain('chat.send_failed');
   });
 
-  test('logs identify the sender and the outcome but never the message text', async () => {
-    tableHolds(SENDER, 'other=');
+  test('a queue that refuses the job answers 500', async () => {
+    sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [{ Id: '0', Code: 'InternalError', SenderFault: false }] });
+
+    const result = await handler(sendEvent(sendFrame('hi')));
+
+    expect(result.statusCode).toBe(500);
+    expect(logs.lines().join('\n')).toContain('refused 1 fan-out job');
+  });
+
+  test('logs identify the sender and the message but never its text', async () => {
     const secret = 'my very private message';
 
     await handler(sendEvent(sendFrame(secret)));
 
-    const entries = logs.lines().map((line) => JSON.parse(line));
-    expect(entries).toContainEqual(
-      expect.objectContaining({ level: 'info', event: 'chat.broadcast', connectionId: SENDER, messageBytes: secret.length, delivered: 2 }),
-    );
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'info', event: 'chat.message_queued', connectionId: SENDER, messageBytes: secret.length }));
     expect(logs.lines().join('\n')).not.toContain(secret);
   });
 });
@@ -158,14 +99,13 @@ describe('invalid frames are answered with 400 and an error to the sender only',
   ];
 
   test.each(cases)('%s', async (_name, body, reason) => {
-    tableHolds(SENDER, 'other=');
-
     const result = await handler(sendEvent(body));
 
     expect(result.statusCode).toBe(400);
     expect(result.body).toMatch(reason);
     expect(postedFrames(api)).toEqual([{ connectionId: SENDER, frame: { type: 'error', error: result.body } }]);
-    expect(dynamo.commandCalls(ScanCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+    expect(queuedJobs(sqs)).toHaveLength(0);
   });
 
   test('binary frames are rejected', async () => {
@@ -176,8 +116,6 @@ describe('invalid frames are answered with 400 and an error to the sender only',
   });
 
   test('data of exactly the byte limit is accepted', async () => {
-    tableHolds(SENDER);
-
     const result = await handler(sendEvent(sendFrame('é'.repeat(1024))));
 
     expect(result.statusCode).toBe(200);
