@@ -4,16 +4,6 @@ import { IOT_PLATFORM } from '../../stages/iot/registry';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
 import { synthStage } from '../support/synth-stage';
 
-/**
- * Capabilities another engineer is bringing back right now (issue 9, R1: a serverless read API over the
- * real-time table in IoT stage 5). The lead empties this list when that work merges: from then on a
- * drop is either kept or announced in the stage's `retiresCapabilities`, nothing else.
- */
-const DROPS_BEING_FIXED_ELSEWHERE: ReadonlyArray<{ study: string; to: number; capability: string }> = [
-  { study: 'iot', to: 5, capability: 'HTTP GET /devices/{}/latest' },
-  { study: 'iot', to: 5, capability: 'HTTP GET /devices/{}/stats' },
-];
-
 const studies = [VIDEO_PLATFORM, IOT_PLATFORM];
 const offered = new Map<string, Capability[]>();
 const capabilities = (study: CaseStudyInfo, stage: number) => offered.get(`${study.contextKey}-${stage}`)!;
@@ -31,8 +21,7 @@ describe.each(studies)('$title: nothing a stage offers disappears in silence', (
 
   test.each(steps)('stage %i -> %i: every capability that goes is announced in retiresCapabilities, and every announcement is true', (from, to) => {
     const change = capabilityChange(study, to, capabilities(study, from), capabilities(study, to));
-    const beingFixed = DROPS_BEING_FIXED_ELSEWHERE.filter((d) => d.study === study.contextKey && d.to === to).map((d) => d.capability);
-    expect(change.unannounced).toEqual(beingFixed);
+    expect(change.unannounced).toEqual([]);
     expect(change.staleAnnouncements).toEqual([]);
   });
 
@@ -47,6 +36,12 @@ describe.each(studies)('$title: nothing a stage offers disappears in silence', (
 
 describe('what the capability check reads (so an empty list cannot pass for "nothing dropped")', () => {
   const ids = (study: CaseStudyInfo, stage: number) => capabilities(study, stage).map((c) => c.id);
+
+  test('IoT stage 5 keeps the real-time read routes the collector served, on its read API', () => {
+    for (const id of ['HTTP GET /devices/{}/latest', 'HTTP GET /devices/{}/stats']) {
+      expect({ id, stage4: ids(IOT_PLATFORM, 4).includes(id), stage5: ids(IOT_PLATFORM, 5).includes(id) }).toEqual({ id, stage4: true, stage5: true });
+    }
+  });
 
   test('the monolith offers the catalog, the media, chat history and the chat socket, all through the one fleet', () => {
     expect(ids(VIDEO_PLATFORM, 1)).toEqual(
