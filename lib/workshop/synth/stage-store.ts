@@ -14,8 +14,9 @@ const SNAPSHOT_FORMAT = 2;
 
 /** Context each deployment variant adds to a stage (none for the workshop's own deploy). */
 export function variantContext(variant: DeploymentVariant, stage: number): Record<string, unknown> {
-  // The talk's claims test uses the same stage number for both studies; so does the report.
-  return variant === 'talk' ? talkDeploymentContext(stage, stage) : {};
+  // The talk's claims test puts both studies at the same stage number; so does the report. Both stage
+  // keys are set, since the context table checks each value against the stages that use it.
+  return variant === 'talk' ? { video: stage, iot: stage, ...talkDeploymentContext(stage, stage) } : {};
 }
 
 /** Options of {@link StageStore}. */
