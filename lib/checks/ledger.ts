@@ -65,42 +65,56 @@ export function acknowledgementReason(node: IConstruct, ruleId: string, pack: st
   return undefined;
 }
 
+/** One recorded result of a rule on a resource. */
+function recordResult(
+  ledger: Ledger,
+  node: CfnResource,
+  fields: { pack: string; ruleId: string; level: NagMessageLevel },
+  outcome: Outcome,
+  extra: { finding?: string; reason?: string; error?: string } = {},
+): void {
+  ledger.record({
+    ...fields,
+    stackPath: Stack.of(node).node.path,
+    resourcePath: node.node.path,
+    resourceType: node.cfnResourceType,
+    outcome,
+    ...extra,
+  });
+}
+
+/** A finding: acknowledged when its id (with the finding, if any) is acknowledged, non-compliant otherwise. */
+function recordFinding(ledger: Ledger, node: CfnResource, fields: { pack: string; ruleId: string; level: NagMessageLevel }, id: string, extra: { finding?: string; error?: string } = {}): void {
+  const reason = acknowledgementReason(node, id, fields.pack);
+  recordResult(ledger, node, fields, reason === undefined ? 'nonCompliant' : 'acknowledged', reason === undefined ? extra : { ...extra, reason });
+}
+
 /**
  * Wraps a rule so every compliant, non-compliant or acknowledged result lands in the ledger; cdk-nag 3
  * itself reports only violations. The rule id suffix is pinned first, because the wrapper's own name
- * would otherwise become the id.
+ * would otherwise become the id. Not-applicable results, most of them, return at once.
  */
 export function recordingRule(ledger: Ledger, packName: string, pluginName: string, params: IApplyRule): IApplyRule {
   const suffix = params.ruleSuffixOverride ?? params.rule.name;
   const ruleId = `${packName}-${suffix}`;
   const original = params.rule;
+  const fields = { pack: pluginName, ruleId, level: params.level };
   const rule = (node: CfnResource): NagRuleResult => {
-    const base = {
-      pack: pluginName,
-      ruleId,
-      level: params.level,
-      stackPath: Stack.of(node).node.path,
-      resourcePath: node.node.path,
-      resourceType: node.cfnResourceType,
-    };
-    const outcomeOf = (id: string): { outcome: Outcome; reason?: string } => {
-      const reason = acknowledgementReason(node, id, pluginName);
-      return reason === undefined ? { outcome: 'nonCompliant' } : { outcome: 'acknowledged', reason };
-    };
     let result: NagRuleResult;
     try {
       result = original(node);
     } catch (error) {
-      ledger.record({ ...base, ...outcomeOf(ruleId), error: (error as Error).message });
+      recordFinding(ledger, node, fields, ruleId, { error: (error as Error).message });
       throw error; // cdk-nag reports it under the rule's own id
     }
+    if (result === NagRuleCompliance.NOT_APPLICABLE) return result;
     if (Array.isArray(result)) {
-      if (result.length === 0) ledger.record({ ...base, outcome: 'compliant' });
-      for (const finding of result) ledger.record({ ...base, finding, ...outcomeOf(`${ruleId}[${finding}]`) });
+      if (result.length === 0) recordResult(ledger, node, fields, 'compliant');
+      for (const finding of result) recordFinding(ledger, node, fields, `${ruleId}[${finding}]`, { finding });
     } else if (result === NagRuleCompliance.COMPLIANT) {
-      ledger.record({ ...base, outcome: 'compliant' });
+      recordResult(ledger, node, fields, 'compliant');
     } else if (result === NagRuleCompliance.NON_COMPLIANT) {
-      ledger.record({ ...base, ...outcomeOf(ruleId) });
+      recordFinding(ledger, node, fields, ruleId);
     }
     return result;
   };

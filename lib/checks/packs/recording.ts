@@ -27,6 +27,9 @@ export interface RecordingOptions {
  * here, so the stock AWS Solutions pack and this project's own pack behave the same way.
  */
 export class PackRecorder {
+  /** Wrapped rules, made once per rule and level: a pack applies each rule to every resource. */
+  private readonly wrapped = new Map<string, IApplyRule['rule']>();
+
   constructor(
     private readonly options: RecordingOptions,
     private readonly pluginName: string,
@@ -39,7 +42,14 @@ export class PackRecorder {
 
   /** The rule, wrapped so its every result is recorded under the pack's rule id. */
   public wrap(packName: string, params: IApplyRule): IApplyRule {
-    return recordingRule(this.options.ledger, packName, this.pluginName, params);
+    const suffix = params.ruleSuffixOverride ?? params.rule.name;
+    const key = `${suffix}|${params.level}`;
+    let rule = this.wrapped.get(key);
+    if (!rule) {
+      rule = recordingRule(this.options.ledger, packName, this.pluginName, params).rule;
+      this.wrapped.set(key, rule);
+    }
+    return { ...params, ruleSuffixOverride: suffix, rule };
   }
 
   /** After synth has run the pack: the report in this project's form, then the callback. */
