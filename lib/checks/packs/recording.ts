@@ -28,7 +28,7 @@ export interface RecordingOptions {
  */
 export class PackRecorder {
   /** Wrapped rules, made once per rule and level: a pack applies each rule to every resource. */
-  private readonly wrapped = new Map<string, IApplyRule['rule']>();
+  private readonly wrapped = new Map<IApplyRule['rule'], Map<string, IApplyRule['rule']>>();
 
   constructor(
     private readonly options: RecordingOptions,
@@ -40,16 +40,28 @@ export class PackRecorder {
     this.options.ledger.reset(this.pluginName);
   }
 
-  /** The rule, wrapped so its every result is recorded under the pack's rule id. */
+  /**
+   * The rule, wrapped so its every result is recorded under the pack's rule id. The parameters are a
+   * fresh object per call (the pack builds them for one resource), so they are changed in place:
+   * packs call this for every rule and every resource.
+   */
   public wrap(packName: string, params: IApplyRule): IApplyRule {
     const suffix = params.ruleSuffixOverride ?? params.rule.name;
-    const key = `${suffix}|${params.level}`;
-    let rule = this.wrapped.get(key);
+    let byKey = this.wrapped.get(params.rule);
+    if (!byKey) {
+      byKey = new Map();
+      this.wrapped.set(params.rule, byKey);
+    }
+    const key = params.ruleSuffixOverride === undefined ? params.level : `${params.level}|${suffix}`;
+    let rule = byKey.get(key);
     if (!rule) {
       rule = recordingRule(this.options.ledger, packName, this.pluginName, params).rule;
-      this.wrapped.set(key, rule);
+      byKey.set(key, rule);
     }
-    return { ...params, ruleSuffixOverride: suffix, rule };
+    const wrapped = params as { -readonly [K in keyof IApplyRule]: IApplyRule[K] };
+    wrapped.ruleSuffixOverride = suffix;
+    wrapped.rule = rule;
+    return wrapped;
   }
 
   /** After synth has run the pack: the report in this project's form, then the callback. */

@@ -106,6 +106,8 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
 export class WellArchitectedChecks extends NagPack {
   public readonly name = 'WellArchitected';
   private readonly recorder: PackRecorder;
+  /** The rules, wrapped for recording once rather than for every resource. */
+  private recordedRules?: readonly Omit<IApplyRule, 'node'>[];
 
   constructor(scope: IConstruct | undefined, options: RecordingOptions, props?: NagPackProps) {
     super(scope, props);
@@ -128,8 +130,10 @@ export class WellArchitectedChecks extends NagPack {
   }
 
   protected checkResource(node: CfnResource): void {
-    for (const { rule, level, info, explanation } of WELL_ARCHITECTED_RULES) {
-      this.applyRule({ ruleSuffixOverride: rule.name, info, explanation, level, rule, node });
+    this.recordedRules ??= WELL_ARCHITECTED_RULES.map(({ rule, level, info, explanation }) =>
+      this.recorder.wrap(this.readPackName, { ruleSuffixOverride: rule.name, info, explanation, level, rule, node }));
+    for (const recorded of this.recordedRules) {
+      super.applyRule({ ...recorded, node });
     }
   }
 }
