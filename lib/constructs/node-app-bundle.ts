@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import { AssetHashType, BundlingOptions, DockerImage, ILocalBundling } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../app/make-app';
+import { EsbuildBundling } from './esbuild-bundling';
 
 /** Properties of {@link NodeAppBundle}. */
 export interface NodeAppBundleProps {
@@ -13,31 +14,6 @@ export interface NodeAppBundleProps {
    * @default - none
    */
   readonly externals?: string[];
-}
-
-/** Bundles an app into one `main.js` with the locally installed esbuild: no Docker, no npm on the instance. */
-class EsbuildLocalBundling implements ILocalBundling {
-  constructor(private readonly entry: string, private readonly externals: string[]) {}
-
-  public tryBundle(outputDir: string, _options: BundlingOptions): boolean {
-    // Required lazily: esbuild is a devDependency needed only when assets are bundled.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    esbuild.buildSync({
-      entryPoints: [this.entry],
-      outfile: path.join(outputDir, 'main.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      minify: true,
-      sourcemap: true,
-      legalComments: 'external',
-      logLevel: 'warning',
-      external: this.externals,
-    });
-    return true;
-  }
 }
 
 /**
@@ -58,7 +34,7 @@ export class NodeAppBundle extends Construct {
       bundling: {
         // Never used: local bundling always succeeds, and the project does not depend on Docker.
         image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-alpine'),
-        local: new EsbuildLocalBundling(entry, props.externals ?? []),
+        local: new EsbuildBundling({ entry, outfile: 'main.js', target: 'node22', sourceMap: true, legalComments: 'external', externals: props.externals }),
       },
     });
   }

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../app/make-app';
 import { acknowledge } from '../checks/acknowledge';
+import { EsbuildBundling } from './esbuild-bundling';
 
 /** Properties of {@link nodeFunction}. */
 export interface NodeFunctionProps {
@@ -30,14 +30,28 @@ export interface NodeFunctionProps {
   readonly externalModules?: string[];
 }
 
+/** The code of a function: the handler file bundled into `index.js`, with its source map. */
+function bundledCode(entry: string, externalModules: string[]): lambda.Code {
+  return lambda.Code.fromAsset(path.dirname(entry), {
+    // The hash is the bundle's, so a change in any module the handler imports ships new code.
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always succeeds, and the project does not depend on Docker.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-alpine'),
+      // The AWS SDK v3 is part of the Node.js runtime, so it stays out of the bundle.
+      local: new EsbuildBundling({ entry, outfile: 'index.js', target: 'node24', sourceMap: true, externals: ['@aws-sdk/*', ...externalModules] }),
+    },
+  });
+}
+
 /**
  * A Lambda function as every one in this project is built: TypeScript bundled by the local esbuild
  * (never Docker), Node.js 24 on Graviton, X-Ray tracing, JSON logs in a log group with retention.
  */
-export function nodeFunction(scope: Construct, id: string, props: NodeFunctionProps): nodejs.NodejsFunction {
-  const fn = new nodejs.NodejsFunction(scope, id, {
-    entry: path.join(PROJECT_ROOT, props.entry),
-    handler: 'handler',
+export function nodeFunction(scope: Construct, id: string, props: NodeFunctionProps): lambda.Function {
+  const fn = new lambda.Function(scope, id, {
+    code: bundledCode(path.join(PROJECT_ROOT, props.entry), props.externalModules ?? []),
+    handler: 'index.handler',
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize ?? 256,
@@ -46,17 +60,8 @@ export function nodeFunction(scope: Construct, id: string, props: NodeFunctionPr
     environment: props.environment,
     logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
     loggingFormat: lambda.LoggingFormat.JSON,
-    depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-    projectRoot: PROJECT_ROOT,
     vpc: props.vpc?.vpc,
     vpcSubnets: props.vpc?.subnets,
-    bundling: {
-      minify: true,
-      sourceMap: true,
-      target: 'node24',
-      logLevel: nodejs.LogLevel.WARNING,
-      externalModules: props.externalModules ? ['@aws-sdk/*', ...props.externalModules] : undefined,
-    },
   });
   acknowledge(
     fn,

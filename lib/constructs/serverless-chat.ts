@@ -3,7 +3,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -194,7 +194,7 @@ export class ServerlessChat extends Construct {
     return this.stage.url;
   }
 
-  private handler(id: string, file: string, environment: Record<string, string>): nodejs.NodejsFunction {
+  private handler(id: string, file: string, environment: Record<string, string>): lambda.Function {
     return nodeFunction(this, id, { entry: `lib/runtime/chat/${file}`, environment });
   }
 }

@@ -1,10 +1,11 @@
 import * as path from 'node:path';
-import { Aws, AssetHashType, BundlingOptions, BundlingOutput, DockerImage, ILocalBundling } from 'aws-cdk-lib';
+import { Aws, AssetHashType, BundlingOutput, DockerImage } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../app/make-app';
+import { EsbuildBundling } from './esbuild-bundling';
 
 const JOBS_DIR = path.join(PROJECT_ROOT, 'lib', 'runtime', 'telemetry-jobs');
 /** The scripts the batch jobs run; a task definition picks one. */
@@ -21,29 +22,6 @@ export const JOB_FETCH_IMAGE = 'public.ecr.aws/aws-cli/aws-cli:latest';
 /** Where the fetched bundle and CA file live in the task: the jobs' default DB_CA_FILE is /app/global-bundle.pem. */
 export const JOB_CODE_DIR = '/app';
 const RDS_CA_BUNDLE = 'https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem';
-
-/** Bundles one job script into a single `<script>.js` with the local esbuild. */
-class SingleFileBundling implements ILocalBundling {
-  constructor(private readonly script: JobScript) {}
-
-  public tryBundle(outputDir: string, _options: BundlingOptions): boolean {
-    // Required lazily: esbuild is a devDependency needed only when assets are bundled.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    esbuild.buildSync({
-      entryPoints: [path.join(JOBS_DIR, `${this.script}.ts`)],
-      outfile: path.join(outputDir, `${this.script}.js`),
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      minify: true,
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
-    return true;
-  }
-}
 
 /**
  * The batch jobs' code: each script is one esbuild bundle shipped as an S3 asset, run by a stock Node.js
@@ -63,7 +41,7 @@ export class TelemetryJobsBundle extends Construct {
       bundling: {
         // Never used: local bundling always succeeds, and the project does not depend on Docker.
         image: DockerImage.fromRegistry(JOB_RUNTIME_IMAGE),
-        local: new SingleFileBundling(script),
+        local: new EsbuildBundling({ entry: path.join(JOBS_DIR, `${script}.ts`), outfile: `${script}.js`, target: 'node22' }),
         outputType: BundlingOutput.SINGLE_FILE,
       },
     });
