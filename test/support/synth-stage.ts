@@ -11,7 +11,8 @@ export interface SynthesizedStage {
 
 /**
  * Synthesizes one case study's stack at one stage the fast way: no built-in CloudFormation
- * validation, no bundling, no rule packs. Tests that need those pass them on.
+ * validation, no bundling, no rule packs, no stack of the other study. Tests that need those pass
+ * them on.
  */
 export function synthStage(
   study: keyof Platforms,
@@ -26,7 +27,8 @@ export function synthStage(
     ...options,
     context: { [study]: stage, ...context, ...options.context },
   });
-  const template = Template.fromStack(addPlatforms(app)[study]);
+  // Only this study's stack: the other one would be built and synthesized for nothing.
+  const template = Template.fromStack(addPlatforms(app, { only: study })[study]!);
   return { template, json: template.toJSON() as SynthesizedStage['json'] };
 }
 

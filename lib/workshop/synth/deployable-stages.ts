@@ -45,9 +45,18 @@ export interface DeployableStagesOptions {
   readonly reuse?: boolean;
   /** Told before each stage is built. */
   readonly onProgress?: (message: string) => void;
+  /**
+   * Called with each stage synthesized now (not reused) and the App it was synthesized from, for
+   * callers that read the construct tree as well as the assembly.
+   * @default - nothing
+   */
+  readonly onSynthesized?: (stage: DeployableStage, app: App) => void;
 }
 
 const keyFile = (assemblyDir: string) => `${assemblyDir}.key`;
+
+/** One validation engine for every call in this process: a later call with no new resource type starts none. */
+const processValidation = new SharedTemplateValidation();
 
 /** `<outRoot>/<study>-<stage>`, with `-<variant>` for a variant. */
 function assemblyDirOf(outRoot: string, s: StageToSynth): string {
@@ -86,7 +95,8 @@ function copyAssembly(from: string, to: string, stackName: string): void {
  * - each stage's App synthesizes only its own study's stack;
  * - the stages of a study are built into one work folder, so CDK's asset cache bundles each distinct
  *   asset once per process (its key includes the output folder), and then copied to their own folders;
- * - one template-validation engine serves every stage (see {@link SharedTemplateValidation});
+ * - one template-validation engine serves every stage, and every later call of this process (see
+ *   {@link SharedTemplateValidation});
  * - a stage whose inputs are unchanged since the last run is reused: its assembly records a key over
  *   every source file, the lock file, cdk.json and the stage, so any change synthesizes it again.
  */
@@ -117,7 +127,7 @@ export function synthDeployableStages(stages: readonly StageToSynth[], outRoot: 
   }
 
   // Build every App first: the validation engine is then started once, for all their resource types.
-  const validation = new SharedTemplateValidation();
+  const validation = processValidation;
   const built: Array<StageToSynth & { app: App; workDir: string }> = [];
   for (const s of todo) {
     options.onProgress?.(`building ${s.study.contextKey} stage ${s.stage}...`);
@@ -141,7 +151,9 @@ export function synthDeployableStages(stages: readonly StageToSynth[], outRoot: 
     withReportHeldBack(() => b.app.synth());
     copyAssembly(b.workDir, dir, b.study.stackName);
     fs.writeFileSync(keyFile(dir), keyOf(sources, b));
-    results.set(dir, { study: b.study, stage: b.stage, variant: b.variant, assemblyDir: dir, reused: false });
+    const synthesized: DeployableStage = { study: b.study, stage: b.stage, variant: b.variant, assemblyDir: dir, reused: false };
+    results.set(dir, synthesized);
+    options.onSynthesized?.(synthesized, b.app);
   }
   for (const workDir of new Set(built.map((b) => b.workDir))) fs.rmSync(workDir, { recursive: true, force: true });
   return stages.map((s) => results.get(dirOf(s))!);
