@@ -17,16 +17,7 @@ export function formatColumns(header: readonly string[], rows: readonly (readonl
 export function formatScorecardTable(scorecards: readonly Scorecard[]): string {
   const rows = scorecards.map((card) => {
     const label = card.study ? `${card.stack} (${card.study} ${card.stage} ${card.stageSlug})` : card.stack;
-    const open = new Set<string>();
-    const accepted = new Set<string>();
-    for (const bp of card.bestPractices) {
-      for (const e of bp.evidence) {
-        const key = `${e.rule}|${e.finding ?? ''}|${e.resource}`;
-        if (e.outcome === 'nonCompliant') open.add(key);
-        if (e.outcome === 'acknowledged') accepted.add(key);
-      }
-    }
-    return [label, ...PILLARS.map((p) => scoreCell(card.pillars[p].score)), String(open.size), String(accepted.size)];
+    return [label, ...PILLARS.map((p) => scoreCell(card.pillars[p].score)), String(card.findings.open), String(card.findings.accepted)];
   });
   return formatColumns(['Well-Architected scorecard', ...PILLARS.map((p) => PILLAR_LABEL[p]), 'open', 'accepted'], rows);
 }

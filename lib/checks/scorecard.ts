@@ -61,6 +61,28 @@ export interface Scorecard extends Partial<ScorecardLabels> {
   readonly undecided: readonly (EvidenceItem & { readonly error: string })[];
   /** Rule ids that produced results but have no row in the mapping (a test keeps this empty). */
   readonly unmappedRules: readonly string[];
+  /**
+   * Every finding of the packs on this stack, one per rule, finding and resource, whether or not its
+   * rule gives evidence for a best practice: the same findings `validation-report.json` lists.
+   */
+  readonly findings: FindingCounts;
+}
+
+/** How many findings are open (neither fixed nor acknowledged) and how many are accepted. */
+export interface FindingCounts {
+  readonly open: number;
+  readonly accepted: number;
+}
+
+function findingCounts(evaluations: readonly Evaluation[]): FindingCounts {
+  const open = new Set<string>();
+  const accepted = new Set<string>();
+  for (const e of evaluations) {
+    const key = `${e.pack}|${e.ruleId}|${e.finding ?? ''}|${e.resourcePath}`;
+    if (e.outcome === 'nonCompliant') open.add(key);
+    if (e.outcome === 'acknowledged') accepted.add(key);
+  }
+  return { open: open.size, accepted: accepted.size };
 }
 
 function outcomeOf(evidence: readonly EvidenceItem[]): BestPracticeOutcome {
@@ -131,5 +153,6 @@ export function scoreStack(stack: string, evaluations: readonly Evaluation[], la
     bestPractices: results,
     undecided,
     unmappedRules: [...unmapped].sort(),
+    findings: findingCounts(evaluations),
   };
 }

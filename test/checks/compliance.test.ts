@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudFormationValidatePlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { Scorecard } from '../../lib/checks/scorecard';
 import { synthDeployableStages } from '../../lib/workshop/synth/deployable-stages';
 import { IOT_PLATFORM } from '../../stages/iot/registry';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
@@ -15,7 +16,7 @@ import { acknowledgementsIn, readValidationReport, ValidationReport } from '../s
  */
 const STAGES = [VIDEO_PLATFORM, IOT_PLATFORM].flatMap((study) => study.stages.map((s) => ({ study, stage: s.id })));
 const PACKS = ['AwsSolutions', 'WellArchitected'];
-const results = new Map<string, { report: ValidationReport; acknowledged: string[]; templateValidation: PolicyValidationPluginReport[] }>();
+const results = new Map<string, { report: ValidationReport; scorecard: Scorecard; acknowledged: string[]; templateValidation: PolicyValidationPluginReport[] }>();
 let outRoot: string;
 
 beforeAll(() => {
@@ -36,6 +37,7 @@ beforeAll(() => {
         seen = validation.mock.calls.length;
         results.set(`${s.study.contextKey} ${s.stage}`, {
           report: readValidationReport(s.assemblyDir),
+          scorecard: JSON.parse(fs.readFileSync(path.join(s.assemblyDir, `${s.study.stackName}.scorecard.json`), 'utf8')),
           acknowledged: PACKS.flatMap((p) => acknowledgementsIn(app, p)),
           templateValidation: calls,
         });
@@ -79,6 +81,12 @@ describe.each(STAGES.map((s) => `${s.study.contextKey} ${s.stage}`))('%s at full
       expect(suppressed.acknowledgedId).toMatch(/^WellArchitected::/);
       expect(suppressed.reason.length).toBeGreaterThanOrEqual(20);
     }
+  });
+
+  test("the scorecard counts the packs' findings the report lists, open and accepted", () => {
+    const count = (key: 'violations' | 'suppressedViolations') =>
+      PACKS.flatMap((p) => plugin(stage, p)![key] ?? []).flatMap((f) => f.violatingConstructs).length;
+    expect(results.get(stage)!.scorecard.findings).toEqual({ open: count('violations'), accepted: count('suppressedViolations') });
   });
 
   test('no acknowledgement is stale: each one matches a finding of this stage', () => {

@@ -15,6 +15,7 @@ const card = (score: number | null): Scorecard => ({
   bestPractices: [],
   undecided: [],
   unmappedRules: [],
+  findings: { open: 0, accepted: 0 },
 });
 
 /** A hand-made stage of the video study: resources by logical ID, each under the top-level part named in its path. */
