@@ -89,6 +89,22 @@ describe.each(STAGES.map((s) => `${s.study.contextKey} ${s.stage}`))('%s at full
     expect(results.get(stage)!.scorecard.findings).toEqual({ open: count('violations'), accepted: count('suppressedViolations') });
   });
 
+  test("every Lambda function's code asset holds the file its handler names", () => {
+    const [study, id] = stage.split(' ');
+    const dir = path.join(outRoot, `${study}-${id}`);
+    const stackName = STAGES.find((s) => s.study.contextKey === study)!.study.stackName;
+    const template = JSON.parse(fs.readFileSync(path.join(dir, `${stackName}.template.json`), 'utf8'));
+    const functions = Object.values<{ Type: string; Properties: { Handler?: string; Code: { S3Key?: unknown } } }>(template.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && typeof r.Properties.Code.S3Key === 'string',
+    );
+    expect(functions.length).toBeGreaterThan(0);
+    const missing = functions
+      .map((f) => ({ folder: path.join(dir, `asset.${(f.Properties.Code.S3Key as string).replace(/\.zip$/, '')}`), module: f.Properties.Handler!.replace(/\.[^.]+$/, '') }))
+      .filter(({ folder, module }) => !['.js', '.mjs', '.cjs'].some((ext) => fs.existsSync(path.join(folder, `${module}${ext}`))))
+      .map(({ folder, module }) => `${path.basename(folder)}/${module}`);
+    expect(missing).toEqual([]);
+  });
+
   test('no acknowledgement is stale: each one matches a finding of this stage', () => {
     const used = new Set(
       PACKS.flatMap((p) => plugin(stage, p)!.suppressedViolations ?? []).map((s) => `${s.acknowledgedAt} ${s.acknowledgedId}`),

@@ -52,7 +52,7 @@ export class PackRecorder {
       byKey = new Map();
       this.wrapped.set(params.rule, byKey);
     }
-    const key = params.ruleSuffixOverride === undefined ? params.level : `${params.level}|${suffix}`;
+    const key = `${params.level}|${suffix}`;
     let rule = byKey.get(key);
     if (!rule) {
       rule = recordingRule(this.options.ledger, packName, this.pluginName, params).rule;
