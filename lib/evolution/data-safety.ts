@@ -1,23 +1,5 @@
 import { fullDiff, ResourceImpact, TemplateDiff } from '@aws-cdk/cloudformation-diff';
-
-/** Resource types that hold data (or the keys and credentials needed to read it). */
-export const STATEFUL_TYPES: readonly string[] = [
-  'AWS::S3::Bucket',
-  'AWS::DynamoDB::Table',
-  'AWS::DynamoDB::GlobalTable',
-  'AWS::DocDB::DBCluster',
-  'AWS::RDS::DBCluster',
-  'AWS::RDS::DBInstance',
-  'AWS::KMS::Key',
-  'AWS::Logs::LogGroup',
-  'AWS::SecretsManager::Secret',
-  'AWS::EFS::FileSystem',
-  'AWS::Kinesis::Stream',
-  'AWS::SQS::Queue',
-];
-
-/** Policies under which CloudFormation leaves the data behind when it removes or replaces a resource. */
-const KEEPS_DATA = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
+import { holdsData, KEEPS_DATA } from './data-fate';
 
 /** A CloudFormation template, as far as this check reads it. */
 export interface CfnTemplate {
@@ -61,11 +43,6 @@ export interface DataRisk {
 export interface StageChange {
   /** Top-level construct IDs whose resources the new stage retires (see StageInfo.retiredParts). */
   readonly retiredParts: readonly string[];
-}
-
-/** An Aurora or DocumentDB cluster member is compute: the data lives in its cluster's volume. */
-function holdsData(resource: Resource): boolean {
-  return STATEFUL_TYPES.includes(resource.Type) && !(resource.Type === 'AWS::RDS::DBInstance' && resource.Properties?.DBClusterIdentifier);
 }
 
 function statefulResources(template: CfnTemplate): Array<[string, Resource]> {

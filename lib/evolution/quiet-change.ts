@@ -1,5 +1,6 @@
 import { ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import { CfnTemplate, STATEFUL_TYPES, templateDiff } from './data-safety';
+import { STATEFUL_TYPES } from './data-fate';
+import { CfnTemplate, templateDiff } from './data-safety';
 
 /** One way a stage change would touch a resource that the stage does not really change. */
 export interface NoisyChange {

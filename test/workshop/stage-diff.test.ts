@@ -1,9 +1,10 @@
 import { PILLARS } from '../../lib/checks/framework/pillars';
 import { Scorecard } from '../../lib/checks/scorecard';
-import { stageDiff } from '../../lib/workshop/diff/stage-diff';
+import { removalNote, stageDiff } from '../../lib/workshop/diff/stage-diff';
 import { noiseKind } from '../../lib/workshop/diff/noise';
 import { StageSnapshot, TemplateResource } from '../../lib/workshop/synth/stage-snapshot';
 import { architectureOf } from '../../lib/workshop/report/diagram/architecture';
+import { IOT_PLATFORM } from '../../stages/iot/registry';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
 import { sharedStore } from './cli-io';
 
@@ -77,12 +78,49 @@ describe('stageDiff on hand-made templates', () => {
     expect(d.dataSafety).toMatchObject({ verdict: 'data-loss', items: [{ change: 'replaced', fate: 'deleted', policy: 'UpdateReplacePolicy Delete' }] });
   });
 
+  test('a cluster member holds no data: removing it is no data item; a final snapshot is named as such', () => {
+    const cluster = { Type: 'AWS::RDS::DBCluster', Properties: {}, DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot', part: 'Aurora' };
+    const writer = { Type: 'AWS::RDS::DBInstance', Properties: { DBClusterIdentifier: { Ref: 'Cluster' } }, part: 'Aurora' };
+    const d = stageDiff(VIDEO_PLATFORM, snapshot(1, { Cluster: cluster, Writer: writer }), snapshot(2, {}));
+    expect(d.dataSafety).toMatchObject({ verdict: 'retained', items: [{ logicalId: 'Cluster', fate: 'snapshot' }] });
+    const removed = d.services.flatMap((s) => s.removed);
+    expect(removed.find((r) => r.logicalId === 'Cluster')).toMatchObject({ fate: 'snapshot', retained: false });
+    expect(removed.find((r) => r.logicalId === 'Writer')).not.toHaveProperty('fate');
+    expect(removalNote(removed.find((r) => r.logicalId === 'Cluster')!)).toBe('final snapshot');
+  });
+
+  test('going back brings a retired store back new and empty; going forward a new store is no data item', () => {
+    const back = stageDiff(VIDEO_PLATFORM, snapshot(4, {}), snapshot(3, { Media: bucket() }));
+    expect(back.dataSafety).toMatchObject({ verdict: 'comes-back-empty', items: [{ logicalId: 'Media', change: 'recreated', fate: 'empty', policy: 'DeletionPolicy Retain' }] });
+    expect(back.dataSafety.items[0].explanation).toMatch(/new, empty .*cdk import/);
+    const forward = stageDiff(VIDEO_PLATFORM, snapshot(3, {}), snapshot(4, { Media: bucket() }));
+    expect(forward.dataSafety).toEqual({ verdict: 'unchanged', items: [] });
+  });
+
   test('the scorecard change per pillar, and the direction of the step', () => {
     const d = stageDiff(VIDEO_PLATFORM, snapshot(3, {}, 70), snapshot(1, {}, 40));
     expect(d.direction).toBe('backward');
     expect(d.story.map((s) => s.stage)).toEqual([3, 2]);
     expect(d.scorecard.pillars.every((p) => p.delta === -30)).toBe(true);
   });
+});
+
+describe('the fate of data on the synthesized stages', () => {
+  test('iot 4 -> 5: Aurora leaves after a final snapshot; its member instances hold no data, so nothing is lost', () => {
+    const d = stageDiff(IOT_PLATFORM, sharedStore.get(IOT_PLATFORM, 4), sharedStore.get(IOT_PLATFORM, 5));
+    expect(d.dataSafety.verdict).toBe('retained');
+    expect(d.dataSafety.items.filter((i) => i.fate === 'deleted')).toEqual([]);
+    expect(d.dataSafety.items.some((i) => i.type === 'AWS::RDS::DBInstance')).toBe(false);
+    expect(d.dataSafety.items.find((i) => i.type === 'AWS::RDS::DBCluster')).toMatchObject({ change: 'removed', fate: 'snapshot' });
+    const removed = d.services.flatMap((s) => s.removed).find((r) => r.type === 'AWS::RDS::DBCluster')!;
+    expect(removalNote(removed)).toBe('final snapshot');
+  }, 120_000);
+
+  test('video 5 -> 1: DocumentDB comes back new and empty, and the verdict says so', () => {
+    const d = stageDiff(VIDEO_PLATFORM, sharedStore.get(VIDEO_PLATFORM, 5), sharedStore.get(VIDEO_PLATFORM, 1));
+    expect(d.dataSafety.verdict).toBe('comes-back-empty');
+    expect(d.dataSafety.items).toContainEqual(expect.objectContaining({ type: 'AWS::DocDB::DBCluster', change: 'recreated', fate: 'empty' }));
+  }, 120_000);
 });
 
 describe('architecture of a synthesized stage', () => {

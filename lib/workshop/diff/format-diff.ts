@@ -1,7 +1,7 @@
 import { PILLAR_LABEL } from '../../checks/framework/pillars';
 import { fit, painter, Terminal, wrap } from '../cli/terminal';
 import { shortType } from './services';
-import { ResourceChange, StageDiff } from './stage-diff';
+import { DATA_VERDICT_WORDS, removalNote, ResourceChange, StageDiff } from './stage-diff';
 
 /** How many resources of one kind and service are named before the rest are counted. */
 const NAMED_PER_GROUP = 4;
@@ -41,8 +41,8 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal): string {
   );
   if (summary.noiseOnly > 0) line(`  (${summary.noiseOnly} more resources changed only tags or asset hashes: folded away)`, 'dim');
   const item = (sign: string, r: ResourceChange, style: Parameters<typeof paint>[0]) => {
-    const detail =
-      r.change === 'removed' && r.retained ? ' (retained)' : r.properties && r.properties.length > 0 ? ` (${r.properties.join(', ')})` : '';
+    const note = r.change === 'removed' ? removalNote(r) : undefined;
+    const detail = note ? ` (${note})` : r.properties && r.properties.length > 0 ? ` (${r.properties.join(', ')})` : '';
     const cause = r.replacementCauses && r.replacementCauses.length > 0 ? ` replaced by a change of ${r.replacementCauses.join(', ')}` : '';
     line(`      ${sign} ${r.path}  ${shortType(r.type)}${detail}${cause}`, style);
   };
@@ -111,12 +111,8 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal): string {
 
   out.push('');
   const { dataSafety } = diff;
-  const verdict = {
-    unchanged: ['no stateful resource leaves the stack or is replaced', 'green'],
-    retained: ['every stateful resource that leaves keeps its data', 'yellow'],
-    'data-loss': ['DATA LOSS: some data would be deleted', 'red'],
-  } as const;
-  line(`Data safety: ${verdict[dataSafety.verdict][0]}`, verdict[dataSafety.verdict][1]);
+  const colour = { unchanged: 'green', retained: 'yellow', 'comes-back-empty': 'yellow', 'data-loss': 'red' } as const;
+  line(`Data safety: ${DATA_VERDICT_WORDS[dataSafety.verdict]}`, colour[dataSafety.verdict]);
   // One sentence per fate, naming every resource it applies to, keeps the verdict to a few lines.
   const groups = new Map<string, string[]>();
   for (const i of dataSafety.items) {

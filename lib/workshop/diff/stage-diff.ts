@@ -1,7 +1,7 @@
 import { fullDiff, ResourceDifference, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { CaseStudyInfo, StageInfo } from '../../../stages/stage-info';
 import { StageSnapshot, TemplateResource } from '../synth/stage-snapshot';
-import { DataFate, explainFate, fateUnder, isStateful } from './data-fate';
+import { DataChange, DataFate, explainFate, fateUnder, holdsData } from '../../evolution/data-fate';
 import { isTagKey, noiseKind } from './noise';
 import { ScoreChange, scoreChange } from './score-change';
 import { isNetworkType, serviceOf, shortPath } from './services';
@@ -16,8 +16,10 @@ export interface ResourceChange {
   /** Construct path without the stack and CDK's `Resource` leaf, e.g. `ChatDatabase/Cluster`. */
   readonly path: string;
   readonly change: ChangeKind;
-  /** For removals: kept in the account (DeletionPolicy Retain or Snapshot) rather than deleted. */
+  /** For removals: kept in the account as it is (DeletionPolicy Retain). */
   readonly retained?: boolean;
+  /** For removals of resources that hold data: where the data goes. */
+  readonly fate?: DataFate;
   /** For changes and replacements: the properties and attributes that really change. */
   readonly properties?: readonly string[];
   /** For replacements: the properties whose change forces CloudFormation to replace the resource. */
@@ -55,14 +57,18 @@ export interface SecurityGroupRuleChange {
   readonly peer: string;
 }
 
-/** What happens to the data of one stateful resource the step removes or replaces. */
+/** What happens to the data of one resource that holds data and that the step removes, replaces or brings back. */
 export interface DataSafetyItem {
   readonly logicalId: string;
   readonly type: string;
   readonly path: string;
-  readonly change: 'removed' | 'replaced';
+  /** `recreated`: a backward step brings back a store that the forward path retired; it starts empty. */
+  readonly change: DataChange;
   readonly fate: DataFate;
-  /** The policy that decides the fate: DeletionPolicy for removals, UpdateReplacePolicy for replacements. */
+  /**
+   * The policy that decides the fate: DeletionPolicy for removals, UpdateReplacePolicy for
+   * replacements, and for re-created stores the DeletionPolicy under which they were retired.
+   */
   readonly policy: string;
   readonly explanation: string;
   /** Forward steps: whether a stage of the step announces the part as retired (StageInfo.retiredParts). */
@@ -71,9 +77,28 @@ export interface DataSafetyItem {
 
 /** The data-safety verdict of a step. */
 export interface DataSafety {
-  /** `unchanged`: no stateful resource leaves or is replaced; `retained`: all their data is kept; `data-loss`: some is deleted. */
-  readonly verdict: 'unchanged' | 'retained' | 'data-loss';
+  /**
+   * `unchanged`: no data store leaves, is replaced or comes back; `retained`: every one that leaves
+   * keeps its data; `comes-back-empty`: nothing is deleted, but a store the step brings back starts
+   * empty while its data stays outside the stack; `data-loss`: some data is deleted.
+   */
+  readonly verdict: 'unchanged' | 'retained' | 'comes-back-empty' | 'data-loss';
   readonly items: readonly DataSafetyItem[];
+}
+
+/** The verdict in words, the same in the terminal and the report. */
+export const DATA_VERDICT_WORDS: Record<DataSafety['verdict'], string> = {
+  unchanged: 'no stateful resource leaves the stack, is replaced or comes back',
+  retained: 'every stateful resource that leaves keeps its data',
+  'comes-back-empty': 'no data is deleted, but a data store comes back new and empty',
+  'data-loss': 'DATA LOSS: some data would be deleted',
+};
+
+/** How a removed resource's entry in a resource list names what happens to it. */
+export function removalNote(change: ResourceChange): string | undefined {
+  if (change.fate === 'snapshot') return 'final snapshot';
+  if (change.retained) return 'retained';
+  return undefined;
 }
 
 /** One stage's part of the story of a step. */
@@ -180,10 +205,17 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
     const old = change.oldValue as TemplateResource | undefined;
     if (change.isAddition) {
       changes.push({ ...base, change: 'added' });
+      const added = change.newValue as TemplateResource | undefined;
+      // Undoing a stage brings back a store the forward path retired: CloudFormation creates it anew.
+      if (!forward && added && holdsData(added)) {
+        const policy = `DeletionPolicy ${added.DeletionPolicy ?? 'Delete'}`;
+        dataItems.push({ ...base, change: 'recreated', fate: 'empty', policy, explanation: explainFate('recreated', 'empty', added.DeletionPolicy) });
+      }
     } else if (change.isRemoval) {
       const fate = fateUnder(old?.DeletionPolicy);
-      changes.push({ ...base, change: 'removed', retained: fate !== 'deleted' });
-      if (isStateful(type)) {
+      const stores = old !== undefined && holdsData(old);
+      changes.push({ ...base, change: 'removed', retained: fate === 'retained', ...(stores ? { fate } : {}) });
+      if (stores) {
         const part = before.resources[logicalId]?.path.split('/')[1];
         dataItems.push({
           ...base,
@@ -200,7 +232,7 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
       const { properties, noiseOnly: onlyNoise } = realChanges(change);
       if (replaced) {
         changes.push({ ...base, change: 'replaced', properties, replacementCauses: change.resourceTypeChanged ? ['Type'] : replacementCauses(change) });
-        if (isStateful(type) || (change.oldResourceType !== undefined && isStateful(change.oldResourceType))) {
+        if (old !== undefined && holdsData(old)) {
           const fate = fateUnder(old?.UpdateReplacePolicy);
           dataItems.push({ ...base, change: 'replaced', fate, policy: `UpdateReplacePolicy ${old?.UpdateReplacePolicy ?? 'Delete'}`, explanation: explainFate('replaced', fate) });
         }
@@ -244,7 +276,13 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
 
   const outputsBefore = Object.keys(before.template.Outputs ?? {});
   const outputsAfter = Object.keys(after.template.Outputs ?? {});
-  const lost = dataItems.some((i) => i.fate === 'deleted');
+  const verdict: DataSafety['verdict'] = dataItems.some((i) => i.fate === 'deleted')
+    ? 'data-loss'
+    : dataItems.some((i) => i.fate === 'empty')
+      ? 'comes-back-empty'
+      : dataItems.length > 0
+        ? 'retained'
+        : 'unchanged';
   return {
     study: study.contextKey,
     stackName: study.stackName,
@@ -264,6 +302,6 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
     network: { securityGroupRules, resources: changes.filter((c) => isNetworkType(c.type)) },
     outputs: { added: outputsAfter.filter((o) => !outputsBefore.includes(o)), removed: outputsBefore.filter((o) => !outputsAfter.includes(o)) },
     scorecard: scoreChange(before.scorecard, after.scorecard),
-    dataSafety: { verdict: dataItems.length === 0 ? 'unchanged' : lost ? 'data-loss' : 'retained', items: dataItems },
+    dataSafety: { verdict, items: dataItems },
   };
 }

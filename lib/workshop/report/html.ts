@@ -24,7 +24,7 @@ svg .edge line,svg .edge path{stroke:#3b4a5a;stroke-width:1.6}svg .edge.weak lin
 svg marker path{fill:#3b4a5a}
 svg .grid{stroke:#e3e6ea}svg .axis,svg .legend{font-size:11px;fill:#5f6b7a}svg .pillar{font-size:12px;font-weight:600;fill:#16191f}svg .value{font-size:11px;fill:#16191f}
 svg rect.talk{fill:#0a66c2}svg rect.workshop{fill:#9cc3ea}svg rect.previous{fill:none;stroke:#d97706;stroke-width:2;stroke-dasharray:5 3}
-.verdict-unchanged{color:#1d7a34}.verdict-retained{color:#8a5a00}.verdict-data-loss{color:#b3261e;font-weight:600}
+.verdict-unchanged{color:#1d7a34}.verdict-retained{color:#8a5a00}.verdict-comes-back-empty{color:#8a5a00}.verdict-data-loss{color:#b3261e;font-weight:600}
 details{margin:4px 0}summary{cursor:pointer}
 `;
 

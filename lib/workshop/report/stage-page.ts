@@ -1,6 +1,6 @@
 import { PILLAR_LABEL, PILLARS } from '../../checks/framework/pillars';
 import { CaseStudyInfo, StageInfo } from '../../../stages/stage-info';
-import { StageDiff } from '../diff/stage-diff';
+import { DATA_VERDICT_WORDS, removalNote, ResourceChange, StageDiff } from '../diff/stage-diff';
 import { shortType } from '../diff/services';
 import { stageCommands, stageView } from '../show/stage-view';
 import { StageSnapshot } from '../synth/stage-snapshot';
@@ -100,13 +100,21 @@ A finding is <em>accepted</em> when the stage acknowledges it with a reason: the
 <table><tr><th>best practice</th><th>pillar</th><th>title</th><th>risk</th><th>outcome</th></tr>${rows}</table>`;
 }
 
+/** `DATA LOSS: x` → `Data loss: x.` */
+const sentence = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1).toLowerCase()}.`;
+
 function diffSection(data: StagePageData): string {
   const d = data.diff;
   if (!d) return '<h2>What changed</h2><p>The first stage: nothing comes before it.</p>';
   const services = d.services
     .map((s) => {
-      const names = (list: readonly { path: string; type: string; retained?: boolean }[], sign: string) =>
-        list.map((r) => `<li><code>${sign} ${esc(r.path)}</code> <span class="muted">${esc(shortType(r.type))}${r.retained ? ', retained' : ''}</span></li>`).join('');
+      const names = (list: readonly ResourceChange[], sign: string) =>
+        list
+          .map((r) => {
+            const note = r.change === 'removed' ? removalNote(r) : undefined;
+            return `<li><code>${sign} ${esc(r.path)}</code> <span class="muted">${esc(shortType(r.type))}${note ? `, ${note}` : ''}</span></li>`;
+          })
+          .join('');
       return `<tr><td>${esc(s.service)}</td><td class="num">${s.added.length || ''}</td><td class="num">${s.removed.length || ''}</td><td class="num">${s.replaced.length || ''}</td><td class="num">${s.changed.length || ''}</td>
 <td><details><summary>resources</summary><ul>${names(s.added, '+')}${names(s.removed, '-')}${names(s.replaced, '!')}${names(s.changed, '~')}</ul></details></td></tr>`;
     })
@@ -114,14 +122,13 @@ function diffSection(data: StagePageData): string {
   const flipped = d.scorecard.flipped
     .map((f) => `<li><a href="${esc(f.url)}">${esc(f.id)}</a> ${esc(f.title)}: <span class="${f.before}">${OUTCOME[f.before]}</span> &rarr; <span class="${f.after}">${OUTCOME[f.after]}</span></li>`)
     .join('');
-  const verdicts = { unchanged: 'No stateful resource leaves the stack or is replaced.', retained: 'Every stateful resource that leaves keeps its data.', 'data-loss': 'Data loss: some data would be deleted.' };
   return `<h2>What changed since stage ${d.from.stage}</h2>
 <p>${d.summary.added} resources added, ${d.summary.removed} removed, ${d.summary.replaced} replaced, ${d.summary.changed} changed
 (${d.summary.noiseOnly} more changed only tags or asset hashes). IAM: ${d.iam.changes.filter((c) => c.change === 'added').length} permission(s) added,
 ${d.iam.changes.filter((c) => c.change === 'removed').length} removed${d.iam.broadened ? ' (permissions broadened)' : ''}.
 Network: ${d.network.resources.length} network resource(s) changed, ${d.network.securityGroupRules.length} security-group rule change(s).</p>
 <table><tr><th>service</th><th class="num">added</th><th class="num">removed</th><th class="num">replaced</th><th class="num">changed</th><th></th></tr>${services}</table>
-<h3>Data safety</h3><p class="verdict-${d.dataSafety.verdict}">${verdicts[d.dataSafety.verdict]}</p>
+<h3>Data safety</h3><p class="verdict-${d.dataSafety.verdict}">${esc(sentence(DATA_VERDICT_WORDS[d.dataSafety.verdict]))}</p>
 ${d.dataSafety.items.length ? `<ul>${d.dataSafety.items.map((i) => `<li><code>${esc(i.path)}</code> (${esc(shortType(i.type))}) ${esc(i.explanation)}</li>`).join('')}</ul>` : ''}
 <h3>Best practices that flipped</h3>${flipped ? `<ul>${flipped}</ul>` : '<p>None.</p>'}
 <p class="muted">The same diff in a terminal: <code>npx wa-stages diff ${esc(d.study)} ${d.from.stage} ${d.to.stage}</code></p>`;
