@@ -25,7 +25,16 @@ describe('scoring', () => {
   test('a best practice is met only when every evaluation mapped to it is compliant', () => {
     const card = scoreStack('S', [evaluation(MULTI_AZ, 'compliant', 'S/A'), evaluation(MULTI_AZ, 'nonCompliant', 'S/B')]);
     expect(card.bestPractices.find((bp) => bp.id === 'REL10-BP01')).toMatchObject({ outcome: 'notMet', risk: 'HIGH' });
-    expect(card.pillars.reliability).toEqual({ score: 0, bestPracticesMet: 0, bestPracticesEvaluated: 1, openFindings: 1, acceptedRisks: 0 });
+    expect(card.pillars.reliability).toEqual({
+      score: 0,
+      compliance: 50,
+      coverage: { evaluated: 1, evaluable: expect.any(Number), framework: 67 },
+      bestPracticesMet: 0,
+      bestPracticesEvaluated: 1,
+      openFindings: 1,
+      acceptedRisks: 0,
+      undecided: 0,
+    });
   });
 
   test('an acknowledged finding is an accepted risk and never counts as met', () => {

@@ -123,7 +123,15 @@ describe('diff', () => {
 describe('score', () => {
   test('a table of one study', async () => {
     const run = await cli(['score', 'video']);
-    expect(run.stdout.split('\n')[0]).toMatch(/^stage\s+OPS\s+SEC\s+REL\s+PERF\s+COST\s+SUS\s+open\s+accepted$/);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^stage\s+OPS\s+SEC\s+REL\s+PERF\s+COST\s+SUS\s+findings$/);
+    // Every score stands with its compliance and its coverage; a rule that threw is listed, not dropped.
+    const first = lines.findIndex((l) => l.startsWith('video 1 monolith'));
+    expect(lines[first + 1]).toMatch(/^\s+compliance(\s+(\d+%|-)){6}\s+\d+ accepted$/);
+    expect(lines[first + 2]).toMatch(/^\s+evaluated\/framework(\s+\d+\/\d+){6}\s+\d+ undecided$/);
+    expect(lines.find((l) => l.startsWith('packs can evaluate'))).toMatch(/(\s+\d+\/\d+){6}$/);
+    expect(run.stdout).toContain('undecided in video 1 monolith: AwsSolutions-DOC3 on ChatDatabase/Cluster');
+    expect(widest(run.stdout)).toBeLessThanOrEqual(100);
     expect(run.stdout).toContain('video 5 ivs');
   });
 
