@@ -88,7 +88,11 @@ export function synthStages(
   return synthDeployableStages(stages, outRoot, options).map((s) => readSummary(s.study, s.stage, s.assemblyDir, s.variant?.name));
 }
 
-const labelOf = (s: StageCheckSummary) => `${s.study} ${s.stage} ${s.slug}${s.variant ? ` (${s.variant})` : ''}`;
+/**
+ * A stage's row label. A variant row is labelled by what it varies (the talk's scale), so it does not
+ * read as the report's "talk" row, which is a different deployment (HTTPS, a live event).
+ */
+const labelOf = (s: StageCheckSummary) => `${s.study} ${s.stage} ${s.slug}${s.variant ? ` (${s.variant} scale)` : ''}`;
 
 /**
  * A plain-text table of the summaries, three lines a stage: the six pillar scores with the findings
