@@ -26,8 +26,9 @@ console.log(`\n${formatSummaries(summaries)}\n`);
 console.log(`Assemblies: ${path.relative(process.cwd(), outRoot)}/<study>-<stage>. Compare two stages offline:`);
 console.log('  npx wa-stages diff video 1 2');
 console.log('  npx cdk diff --app cdk.out/stages/video-2 --template cdk.out/stages/video-1/VideoPlatform.template.json VideoPlatform');
-console.log('Scores are 0-100 per Well-Architected pillar (docs/scorecard.md); "open" findings are neither fixed nor acknowledged,');
-console.log('"accepted" ones are acknowledged with a reason. Per-stage detail: cdk.out/stages/<study>-<stage>/<Stack>.scorecard.json');
+console.log('Both numbers are 0-100 per Well-Architected pillar (docs/scorecard.md). "open" findings are neither fixed');
+console.log('nor acknowledged, "accepted" ones are acknowledged with a reason, "undecided" ones a rule could not decide.');
+console.log('Per-stage detail: cdk.out/stages/<study>-<stage>/<Stack>.scorecard.json');
 const open = summaries.reduce((n, s) => n + (s.open.AwsSolutions ?? 0), 0);
 if (open > 0) {
   console.error(`${open} AWS Solutions finding(s) are neither fixed nor acknowledged; see the warnings above.`);

@@ -24,5 +24,5 @@ export type { RecordingOptions } from './checks/packs/recording';
 export { WELL_ARCHITECTED_RULES, WellArchitectedChecks } from './checks/packs/well-architected';
 export { DECLARED_TAGS } from './checks/rules/declared-tags';
 export { scoreStack } from './checks/scorecard';
-export type { BestPracticeOutcome, BestPracticeResult, EvidenceItem, PillarScore, Scorecard, ScorecardLabels } from './checks/scorecard';
+export type { BestPracticeOutcome, BestPracticeResult, EvidenceItem, PillarCoverage, PillarScore, Scorecard, ScorecardLabels } from './checks/scorecard';
 export { formatScorecardTable } from './checks/scorecard-table';

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PILLAR_LABEL, PILLARS } from '../checks/framework/pillars';
 import { Scorecard } from '../checks/scorecard';
-import { formatColumns, scoreCell } from '../checks/scorecard-table';
+import { findingTally, formatPillarTable, formatUndecided, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../checks/scorecard-table';
 import { CaseStudyInfo } from '../../stages/stage-info';
 import { StageToSynth, synthDeployableStages } from './synth/deployable-stages';
 
@@ -89,16 +88,26 @@ export function synthStages(
   return synthDeployableStages(stages, outRoot, options).map((s) => readSummary(s.study, s.stage, s.assemblyDir, s.variant?.name));
 }
 
-/** A plain-text table of the summaries, one stage a row: the six pillar scores, then the findings. */
+/**
+ * A stage's row label. A variant row is labelled by what it varies (the talk's scale), so it does not
+ * read as the report's "talk" row, which is a different deployment (HTTPS, a live event).
+ */
+const labelOf = (s: StageCheckSummary) => `${s.study} ${s.stage} ${s.slug}${s.variant ? ` (${s.variant} scale)` : ''}`;
+
+/**
+ * A plain-text table of the summaries, three lines a stage: the six pillar scores with the findings
+ * open, accepted and undecided (counted as the scorecard counts them, the same numbers `wa-stages
+ * score` prints), the compliance, and the coverage; then the legend, and every rule that could not decide.
+ */
 export function formatSummaries(summaries: readonly StageCheckSummary[]): string {
-  const rows = summaries.map((s) => [
-    `${s.study} ${s.stage} ${s.slug}${s.variant ? ` (${s.variant})` : ''}`,
-    String(s.resources),
-    ...PILLARS.map((p) => scoreCell(s.scorecard.pillars[p].score)),
-    String((s.open.AwsSolutions ?? 0) + (s.open.WellArchitected ?? 0)),
-    String((s.acknowledged.AwsSolutions ?? 0) + (s.acknowledged.WellArchitected ?? 0)),
-    String(s.open['CloudFormation-Validate'] ?? 0),
-  ]);
-  const header = ['stage', 'resources', ...PILLARS.map((p) => PILLAR_LABEL[p]), 'open', 'accepted', 'CFN validate'];
-  return formatColumns(header, rows);
+  const rows = summaries.map((s) => ({ label: labelOf(s), pillars: s.scorecard.pillars, findings: findingTally(s.scorecard), extra: [String(s.resources)] }));
+  const undecided = summaries.flatMap((s) => formatUndecided([s.scorecard], () => labelOf(s)));
+  const validation = summaries.filter((s) => (s.open['CloudFormation-Validate'] ?? 0) > 0).map((s) => `CloudFormation validation: ${labelOf(s)}: ${s.open['CloudFormation-Validate']} finding(s)`);
+  return [
+    formatPillarTable('stage', rows, ['resources']),
+    PILLAR_TABLE_LEGEND,
+    ...(undecided.length > 0 ? [UNDECIDED_LEGEND] : []),
+    ...undecided,
+    ...validation,
+  ].join('\n');
 }

@@ -5,7 +5,8 @@ import Ajv from 'ajv';
 import '@microsoft/jest-sarif';
 import { PROJECT_ROOT } from '../../lib/app/make-app';
 import { stdoutTerminal } from '../../lib/workshop/cli/terminal';
-import { cli } from './cli-io';
+import { VIDEO_PLATFORM } from '../../stages/video/registry';
+import { cli, sharedStore } from './cli-io';
 
 const schema = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'wa-stages.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -76,6 +77,10 @@ describe('show', () => {
     expect(run.stdout).toContain('A proof of concept that slid into production');
     expect(run.stdout).toMatch(/Resources \(\d+\) by service/);
     expect(run.stdout).toContain('npx cdk deploy VideoPlatform -c video=1');
+    // The score with its compliance and coverage, and the rule that could not decide.
+    const { undecided } = sharedStore.get(VIDEO_PLATFORM, 1).scorecard;
+    expect(run.stdout).toMatch(new RegExp(`\\n  score(\\s+\\d+\\??){6}\\s+\\d+ open\\n\\s+compliance(\\s+\\d+%){6}\\s+\\d+ accepted\\n\\s+evaluated/framework(\\s+\\d+/\\d+){6}\\s+${undecided.length} undecided\\n`));
+    for (const u of undecided) expect(run.stdout).toContain(`? ${u.rule} on ${u.resource.replace(/^VideoPlatform\//, '').replace(/\/Resource$/, '')} could not decide`);
     expect(widest(run.stdout)).toBeLessThanOrEqual(90);
   });
 
@@ -95,6 +100,10 @@ describe('diff', () => {
     expect(run.stdout).toMatch(/IAM: \d+ permission\(s\) added/);
     expect(run.stdout).toContain('Data safety: every stateful resource that leaves keeps its data');
     expect(run.stdout).toContain('ChatDatabase/Cluster (DBCluster');
+    // Score, compliance and coverage before and after.
+    expect(run.stdout).toMatch(/\n  score\s+stage 3(\s+\d+\??){6}\n\s+stage 4(\s+\d+\??){6}\n\s+change(\s+[-+]?\d+){6}\n/);
+    expect(run.stdout).toMatch(/\n  compliance\s+stage 3(\s+\d+%){6}\n/);
+    expect(run.stdout).toMatch(/\n  evaluated\s+stage 3(\s+\d+\/\d+){6}\n/);
     expect(widest(run.stdout)).toBeLessThanOrEqual(80);
   });
 
@@ -110,6 +119,11 @@ describe('diff', () => {
     // Folding noise away is tested on its own in stage-diff.test.ts.
     expect(json.summary.noiseOnly).toBe(0);
     expect(json.scorecard.pillars.find((p: any) => p.pillar === 'performanceEfficiency').delta).toBeGreaterThan(0);
+    const reliability = json.scorecard.pillars.find((p: any) => p.pillar === 'reliability');
+    expect(reliability.compliance.delta).toBe(reliability.compliance.after - reliability.compliance.before);
+    expect(reliability.coverage.before.framework).toBe(67);
+    const security = (stage: number) => sharedStore.get(VIDEO_PLATFORM, stage).scorecard.pillars.security.undecided;
+    expect(json.scorecard.pillars.find((p: any) => p.pillar === 'security').undecided).toEqual({ before: security(3), after: security(4) });
   });
 
   test('backward: undoes the stages in between, in reverse order', async () => {
@@ -123,13 +137,26 @@ describe('diff', () => {
 describe('score', () => {
   test('a table of one study', async () => {
     const run = await cli(['score', 'video']);
-    expect(run.stdout.split('\n')[0]).toMatch(/^stage\s+OPS\s+SEC\s+REL\s+PERF\s+COST\s+SUS\s+open\s+accepted$/);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^stage\s+OPS\s+SEC\s+REL\s+PERF\s+COST\s+SUS\s+findings$/);
+    // Every score stands with its compliance and its coverage; a rule that threw is listed, not dropped.
+    const first = lines.findIndex((l) => l.startsWith('video 1 monolith'));
+    expect(lines[first + 1]).toMatch(/^\s+compliance(\s+(\d+%|-)){6}\s+\d+ accepted$/);
+    expect(lines[first + 2]).toMatch(/^\s+evaluated\/framework(\s+\d+\/\d+){6}\s+\d+ undecided$/);
+    expect(lines.find((l) => l.startsWith('packs can evaluate'))).toMatch(/(\s+\d+\/\d+){6}$/);
+    for (const u of sharedStore.get(VIDEO_PLATFORM, 1).scorecard.undecided) {
+      expect(run.stdout).toContain(`undecided in video 1 monolith: ${u.rule} on ${u.resource.replace(/^VideoPlatform\//, '')}`);
+    }
+    expect(widest(run.stdout)).toBeLessThanOrEqual(100);
     expect(run.stdout).toContain('video 5 ivs');
   });
 
   test('--json follows the documented schema', async () => {
     const json = documented((await cli(['score', 'video', '1', '--json'])).stdout, 'score');
     expect(json.stages).toHaveLength(1);
+    // The same counts as the scorecard's findings, which npm run check prints (issue 17: they differed).
+    const card = sharedStore.get(VIDEO_PLATFORM, 1).scorecard;
+    expect(json.stages[0]).toMatchObject({ open: card.findings.open, accepted: card.findings.accepted, undecided: card.undecided.length });
   });
 
   test('--sarif is valid SARIF 2.1.0, with best-practice help links and source locations', async () => {

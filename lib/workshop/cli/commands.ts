@@ -120,7 +120,7 @@ const score: Command = {
     if (args.switches.has('--sarif')) return io.stdout(`${JSON.stringify(toSarif(snapshots, packageVersion()), null, 2)}\n`);
     const rows = snapshots.map(scoreRow);
     if (args.switches.has('--json')) return io.stdout(json('score', { deployment: variant, stages: rows }));
-    io.stdout(`${formatScoreTable(rows)}\n(0-100 per pillar; ${variant} deployment; open = findings neither fixed nor acknowledged)\n`);
+    io.stdout(`${formatScoreTable(rows, snapshots)}\n(0-100 per pillar; ${variant} deployment; open = findings neither fixed nor acknowledged)\n`);
   },
 };
 

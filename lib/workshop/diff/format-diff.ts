@@ -89,11 +89,21 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal): string {
 
   out.push('');
   line('Scorecard (0-100 per pillar, workshop deployment)', 'bold');
-  const cells = (values: string[]) => values.map((v) => v.padStart(5)).join('');
-  line(`  ${''.padEnd(10)}${cells(diff.scorecard.pillars.map((p) => PILLAR_LABEL[p.pillar]))}`);
-  line(`  ${`stage ${diff.from.stage}`.padEnd(10)}${cells(diff.scorecard.pillars.map((p) => String(p.before ?? '-')))}`);
-  line(`  ${`stage ${diff.to.stage}`.padEnd(10)}${cells(diff.scorecard.pillars.map((p) => String(p.after ?? '-')))}`);
-  line(`  ${'change'.padEnd(10)}${cells(diff.scorecard.pillars.map((p) => signed(p.delta)))}`);
+  // Score and compliance before, after and their change, then coverage: a score never stands alone.
+  const pillars = diff.scorecard.pillars;
+  const cells = (values: string[]) => values.map((v) => v.padStart(7)).join('');
+  const row = (label: string, values: string[]) => line(`  ${label.padEnd(21)}${cells(values)}`);
+  const percent = (n: number | null) => (n === null ? '-' : `${n}%`);
+  row('', pillars.map((p) => PILLAR_LABEL[p.pillar]));
+  row(`score       stage ${diff.from.stage}`, pillars.map((p) => `${p.before ?? '-'}${p.undecided.before > 0 ? '?' : ''}`));
+  row(`            stage ${diff.to.stage}`, pillars.map((p) => `${p.after ?? '-'}${p.undecided.after > 0 ? '?' : ''}`));
+  row('            change', pillars.map((p) => signed(p.delta)));
+  row(`compliance  stage ${diff.from.stage}`, pillars.map((p) => percent(p.compliance.before)));
+  row(`            stage ${diff.to.stage}`, pillars.map((p) => percent(p.compliance.after)));
+  row('            change', pillars.map((p) => signed(p.compliance.delta)));
+  row(`evaluated   stage ${diff.from.stage}`, pillars.map((p) => `${p.coverage.before.evaluated}/${p.coverage.before.framework}`));
+  row(`            stage ${diff.to.stage}`, pillars.map((p) => `${p.coverage.after.evaluated}/${p.coverage.after.framework}`));
+  line(`  (score: best practices met; compliance: compliant rule-resource evaluations; ? = undecided)`, 'dim');
   // Outcomes that changed are the lesson; practices that merely (stop being) evaluated because their
   // resources left or arrived are summed up by id, to keep the diff to a few screens.
   const decided = diff.scorecard.flipped.filter((f) => f.before !== 'notEvaluated' && f.after !== 'notEvaluated');

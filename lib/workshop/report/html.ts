@@ -13,7 +13,7 @@ a{color:#0a66c2}code,pre{font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;bac
 .muted{color:#5f6b7a}.tag{display:inline-block;font-size:12px;padding:1px 7px;border-radius:10px;background:#e9edf1;margin-right:4px}
 .met{color:#1d7a34}.notMet{color:#b3261e}.acceptedRisk{color:#8a5a00}.notEvaluated{color:#5f6b7a}
 table{border-collapse:collapse;margin:8px 0}td,th{border-bottom:1px solid #e3e6ea;padding:4px 10px;text-align:left;vertical-align:top}th{background:#f0f2f4}
-td.num,th.num{text-align:right}
+td.num,th.num{text-align:right}.sub{font-size:12px;white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:12px}.card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:10px 12px}
 .figure{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:10px;overflow:auto}
 svg.architecture{max-width:100%;height:auto}

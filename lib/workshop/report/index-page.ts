@@ -2,6 +2,7 @@ import { PILLAR_LABEL, PILLARS } from '../../checks/framework/pillars';
 import { STUDIES } from '../studies';
 import { StageSnapshot } from '../synth/stage-snapshot';
 import { esc, page } from './html';
+import { evaluableRow, PILLAR_CELL_LEGEND, pillarCell } from './pillar-cell';
 import { stagePageName } from './stage-page';
 
 /** The index: both studies, a row per stage with its scores under both deployments. */
@@ -9,7 +10,7 @@ export function renderIndexPage(snapshots: (study: string, stage: number, varian
   const sections = STUDIES.map((study) => {
     const rows = study.stages
       .map((stage) => {
-        const cells = (s: StageSnapshot) => PILLARS.map((p) => `<td class="num">${s.scorecard.pillars[p].score ?? '-'}</td>`).join('');
+        const cells = (s: StageSnapshot) => PILLARS.map((p) => pillarCell(s.scorecard.pillars[p])).join('');
         const talk = snapshots(study.contextKey, stage.id, 'talk');
         const workshop = snapshots(study.contextKey, stage.id, 'workshop');
         return `<tr><td rowspan="2"><a href="${stagePageName(study.contextKey, stage.id)}">Stage ${stage.id}: ${esc(stage.title)}</a><br><span class="muted">${esc(stage.slug)}</span></td>` +
@@ -17,13 +18,14 @@ export function renderIndexPage(snapshots: (study: string, stage: number, varian
       })
       .join('');
     return `<h2>${esc(study.title)}</h2><p class="muted">Stack <code>${esc(study.stackName)}</code>, context <code>-c ${esc(study.contextKey)}=&lt;stage&gt;</code></p>
-<table><tr><th>stage</th><th>deployment</th>${PILLARS.map((p) => `<th class="num">${PILLAR_LABEL[p]}</th>`).join('')}</tr>${rows}</table>`;
+<table><tr><th>stage</th><th>deployment</th>${PILLARS.map((p) => `<th class="num">${PILLAR_LABEL[p]}</th>`).join('')}</tr>${rows}${evaluableRow(snapshots(study.contextKey, study.stages[0].id, 'workshop'), 2)}</table>`;
   }).join('');
   const body = `<h1>Mistakes Were Made. Lessons Were Learned: the stages</h1>
 <p>Every evolution stage of the talk's two case studies, synthesized from this repository: why each stage exists, its architecture,
 what it did to each Well-Architected pillar, and what changed from the stage before.</p>
 <p>Scores are 0-100 per pillar. <strong>talk</strong>: under the deployment the talk describes (HTTPS with its own certificates, a known live event), the numbers
 its claims are checked against. <strong>workshop</strong>: what <code>npx cdk deploy</code> gets with cdk.json's defaults (plain HTTP without a certificate, so security scores lower).</p>
+<p class="muted">${PILLAR_CELL_LEGEND}</p>
 ${sections}`;
   return page('Well-Architected stages', '<a href="index.html">All stages</a>', body);
 }

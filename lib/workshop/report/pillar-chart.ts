@@ -1,4 +1,5 @@
 import { PILLAR_LABEL, PILLARS, Pillar } from '../../checks/framework/pillars';
+import { PillarCoverage } from '../../checks/scorecard';
 
 /** Scores per pillar, null where nothing was evaluated. */
 export type Scores = Record<Pillar, number | null>;
@@ -12,6 +13,8 @@ export interface PillarChartData {
   /** The previous stage under the talk's deployment, drawn as an outline over this stage's bars. */
   readonly previous?: Scores;
   readonly previousLabel?: string;
+  /** Best practices evaluated under the talk's deployment, written under each pillar's name. */
+  readonly coverage?: Record<Pillar, PillarCoverage>;
 }
 
 const W = 640;
@@ -43,6 +46,10 @@ export function renderPillarChart(data: PillarChartData, title: string): string 
       parts.push(`<rect class="previous" x="${x0 - 3}" y="${yOf(prev)}" width="${BAR + 6}" height="${yOf(0) - yOf(prev)}"><title>previous stage: ${prev}</title></rect>`);
     }
     parts.push(`<text class="pillar" x="${x0 + BAR + 2}" y="${H - BOTTOM + 18}" text-anchor="middle">${PILLAR_LABEL[pillar]}</text>`);
+    const covered = data.coverage?.[pillar];
+    if (covered) {
+      parts.push(`<text class="axis" x="${x0 + BAR + 2}" y="${H - BOTTOM + 32}" text-anchor="middle">${covered.evaluated} of ${covered.framework} evaluated</text>`);
+    }
   });
   const legendY = H - 24;
   parts.push(

@@ -1,4 +1,5 @@
-import { PILLAR_LABEL, PILLARS } from '../../checks/framework/pillars';
+import { PILLAR_LABEL, PILLARS, Pillar } from '../../checks/framework/pillars';
+import { PillarCoverage } from '../../checks/scorecard';
 import { CaseStudyInfo, StageInfo } from '../../../stages/stage-info';
 import { DATA_VERDICT_WORDS, removalNote, ResourceChange, StageDiff } from '../diff/stage-diff';
 import { shortType } from '../diff/services';
@@ -9,6 +10,7 @@ import { architectureOf } from './diagram/architecture';
 import { renderArchitecture } from './diagram/render-svg';
 import { esc, page } from './html';
 import { renderPillarChart, Scores } from './pillar-chart';
+import { evaluableRow, PILLAR_CELL_LEGEND, pillarCell } from './pillar-cell';
 
 /** Everything one stage page shows. */
 export interface StagePageData {
@@ -59,11 +61,17 @@ function pillarsSection(data: StagePageData): string {
   const workshop = scoresOf(data.workshop);
   const previous = data.previousTalk ? scoresOf(data.previousTalk) : undefined;
   const chart = renderPillarChart(
-    { talk, workshop, previous, previousLabel: data.previousTalk ? `stage ${data.previousTalk.stage}` : undefined },
+    {
+      talk,
+      workshop,
+      previous,
+      previousLabel: data.previousTalk ? `stage ${data.previousTalk.stage}` : undefined,
+      coverage: Object.fromEntries(PILLARS.map((p) => [p, data.talk.scorecard.pillars[p].coverage])) as Record<Pillar, PillarCoverage>,
+    },
     `Pillar scores of ${data.study.contextKey} stage ${data.stage.id}`,
   );
-  const row = (label: string, scores: Scores | undefined) =>
-    scores ? `<tr><th>${esc(label)}</th>${PILLARS.map((p) => `<td class="num">${scores[p] ?? '-'}</td>`).join('')}</tr>` : '';
+  const row = (label: string, snapshot: StageSnapshot | undefined) =>
+    snapshot ? `<tr><th>${esc(label)}</th>${PILLARS.map((p) => pillarCell(snapshot.scorecard.pillars[p])).join('')}</tr>` : '';
   const claims = data.claims.length
     ? `<h3>The talk's claims about this stage, checked</h3>
 <p class="muted">Against the scores under the talk's deployment (the dark bars).</p>
@@ -78,7 +86,8 @@ scheduled, as the talk's teams ran it; the talk's claims are checked against the
 (<code>${esc(stageCommands(data.study, data.stage.id).deploy)}</code> with cdk.json's defaults: no certificate, so plain HTTP, which scores lower on security).</p>
 <div class="figure">${chart}</div>
 <table><tr><th></th>${PILLARS.map((p) => `<th class="num">${PILLAR_LABEL[p]}</th>`).join('')}</tr>
-${row(`stage ${data.stage.id}, talk's deployment`, talk)}${row(`stage ${data.stage.id}, workshop deploy`, workshop)}${row(data.previousTalk ? `stage ${data.previousTalk.stage}, talk's deployment` : '', previous)}</table>
+${row(`stage ${data.stage.id}, talk's deployment`, data.talk)}${row(`stage ${data.stage.id}, workshop deploy`, data.workshop)}${row(data.previousTalk ? `stage ${data.previousTalk.stage}, talk's deployment` : '', data.previousTalk)}${evaluableRow(data.workshop, 1)}</table>
+<p class="muted">${PILLAR_CELL_LEGEND}</p>
 ${claims}`;
 }
 
@@ -94,10 +103,16 @@ function scorecardSection(data: StagePageData): string {
       return `<tr><td><a href="${esc(bp.url)}">${esc(bp.id)}</a></td><td>${esc(PILLAR_LABEL[bp.pillar])}</td><td>${esc(bp.title)}${findings}</td><td>${esc(bp.risk)}</td><td class="${bp.outcome}">${OUTCOME[bp.outcome]}</td></tr>`;
     })
     .join('');
+  const undecided = view.scorecard.undecided.length
+    ? `<h3>Undecided</h3><p>Rules that could not decide on a resource (they threw, usually on a value known only at deploy time). They give no evidence either way,
+so the scores they sit behind are marked <strong>?</strong>; their findings must still be fixed or acknowledged.</p>
+<ul>${view.scorecard.undecided.map((u) => `<li><code>${esc(u.rule)}</code> on <code>${esc(u.resource)}</code>: <span class="muted">${esc(u.error)}</span></li>`).join('')}</ul>`
+    : '';
   return `<h2>Scorecard</h2>
 <p>Every best practice the rule packs evaluated on this stage as a workshop deploy gets it, linked to its page in the framework.
 A finding is <em>accepted</em> when the stage acknowledges it with a reason: the teaching stages keep their flaws on purpose.</p>
-<table><tr><th>best practice</th><th>pillar</th><th>title</th><th>risk</th><th>outcome</th></tr>${rows}</table>`;
+<table><tr><th>best practice</th><th>pillar</th><th>title</th><th>risk</th><th>outcome</th></tr>${rows}</table>
+${undecided}`;
 }
 
 /** `DATA LOSS: x` → `Data loss: x.` */

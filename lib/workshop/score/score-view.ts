@@ -1,6 +1,6 @@
-import { PILLAR_LABEL, PILLARS, Pillar } from '../../checks/framework/pillars';
+import { Pillar } from '../../checks/framework/pillars';
 import { PillarScore } from '../../checks/scorecard';
-import { formatColumns, scoreCell } from '../../checks/scorecard-table';
+import { findingTally, formatPillarTable, formatUndecided, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../../checks/scorecard-table';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
 
 /** One row of `wa-stages score`. */
@@ -10,38 +10,37 @@ export interface ScoreRow {
   readonly slug: string;
   readonly deployment: DeploymentVariant;
   readonly pillars: Record<Pillar, PillarScore>;
-  /** Findings (rule × resource) neither fixed nor acknowledged. */
+  /** Findings (rule × resource) neither fixed nor acknowledged, as the scorecard and `npm run check` count them. */
   readonly open: number;
   /** Findings acknowledged with a reason. */
   readonly accepted: number;
+  /** Rule-resource pairs whose rule could not decide (it threw): no evidence either way. */
+  readonly undecided: number;
 }
 
-/** A stage's scores and finding counts; a finding behind several best practices counts once. */
+/** A stage's scores and finding counts: every finding of both packs, as the scorecard counts them. */
 export function scoreRow(snapshot: StageSnapshot): ScoreRow {
-  const open = new Set<string>();
-  const accepted = new Set<string>();
-  for (const bp of snapshot.scorecard.bestPractices) {
-    for (const e of bp.evidence) {
-      const key = `${e.rule}|${e.finding ?? ''}|${e.resource}`;
-      if (e.outcome === 'nonCompliant') open.add(key);
-      if (e.outcome === 'acknowledged') accepted.add(key);
-    }
-  }
+  const { open, accepted, undecided } = findingTally(snapshot.scorecard);
   return {
     study: snapshot.study,
     stage: snapshot.stage,
     slug: snapshot.slug,
     deployment: snapshot.variant,
     pillars: snapshot.scorecard.pillars,
-    open: open.size,
-    accepted: accepted.size,
+    open,
+    accepted,
+    undecided,
   };
 }
 
-/** The rows as a table: one stage a line, the six pillars, then the findings. */
-export function formatScoreTable(rows: readonly ScoreRow[]): string {
-  return formatColumns(
-    ['stage', ...PILLARS.map((p) => PILLAR_LABEL[p]), 'open', 'accepted'],
-    rows.map((r) => [`${r.study} ${r.stage} ${r.slug}`, ...PILLARS.map((p) => scoreCell(r.pillars[p].score)), String(r.open), String(r.accepted)]),
+const labelOf = (s: { study: string; stage: number; slug: string }) => `${s.study} ${s.stage} ${s.slug}`;
+
+/** The stages as a table: three lines a stage (score, compliance, coverage) and the findings; the legend; what could not be decided. */
+export function formatScoreTable(rows: readonly ScoreRow[], snapshots: readonly StageSnapshot[] = []): string {
+  const table = formatPillarTable(
+    'stage',
+    rows.map((r) => ({ label: labelOf(r), pillars: r.pillars, findings: r })),
   );
+  const undecided = snapshots.flatMap((s) => formatUndecided([s.scorecard], () => labelOf(s)));
+  return [table, PILLAR_TABLE_LEGEND, ...(undecided.length > 0 ? [UNDECIDED_LEGEND] : []), ...undecided].join('\n');
 }

@@ -1,4 +1,4 @@
-import { PILLAR_LABEL, PILLARS } from '../../checks/framework/pillars';
+import { formatPillarTable, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../../checks/scorecard-table';
 import { fit, painter, Terminal, wrap } from '../cli/terminal';
 import { shortType } from '../diff/services';
 import { StageView } from './stage-view';
@@ -32,7 +32,14 @@ export function formatStageView(view: StageView, terminal: Terminal): string {
   }
   out.push('');
   line(`Scorecard (${DEPLOYMENTS[view.scorecard.deployment]})`, 'bold');
-  line(`  ${PILLARS.map((p) => `${PILLAR_LABEL[p]} ${view.scorecard.pillars[p].score ?? '-'}`).join('   ')}`);
+  const table = formatPillarTable('', [{ label: 'score', pillars: view.scorecard.pillars, findings: view.scorecard.findings }]);
+  for (const row of table.split('\n')) line(`  ${row}`);
+  for (const legend of PILLAR_TABLE_LEGEND.split('\n')) line(`  ${legend}`, 'dim');
+  if (view.scorecard.undecided.length > 0) line(`  ${UNDECIDED_LEGEND}`, 'dim');
+  for (const u of view.scorecard.undecided) {
+    line(`  ? ${u.rule} on ${u.resource} could not decide:`, 'yellow');
+    line(`      ${u.error.split('\n')[0]}`, 'dim');
+  }
   const gaps = view.scorecard.bestPractices.filter((bp) => bp.outcome !== 'met');
   const met = view.scorecard.bestPractices.length - gaps.length;
   line(`  ${met} of ${view.scorecard.bestPractices.length} evaluated best practices met; not met or accepted as a risk:`);

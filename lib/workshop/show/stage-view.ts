@@ -1,5 +1,6 @@
 import { Pillar } from '../../checks/framework/pillars';
 import { BestPracticeOutcome, EvidenceItem, PillarScore } from '../../checks/scorecard';
+import { FindingTally, findingTally } from '../../checks/scorecard-table';
 import { CaseStudyInfo } from '../../../stages/stage-info';
 import { serviceOf, shortPath } from '../diff/services';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
@@ -46,7 +47,11 @@ export interface StageView {
   readonly scorecard: {
     readonly deployment: DeploymentVariant;
     readonly pillars: Record<Pillar, PillarScore>;
+    /** Every finding of both packs, as the scorecard, `score` and `npm run check` count them. */
+    readonly findings: FindingTally;
     readonly bestPractices: readonly BestPracticeView[];
+    /** Rules that could not decide on a resource (they threw): no evidence either way, resource paths shortened. */
+    readonly undecided: ReadonlyArray<{ readonly rule: string; readonly resource: string; readonly error: string }>;
   };
   readonly commands: StageCommands;
 }
@@ -95,6 +100,7 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
     scorecard: {
       deployment: snapshot.variant,
       pillars: snapshot.scorecard.pillars,
+      findings: findingTally(snapshot.scorecard),
       bestPractices: snapshot.scorecard.bestPractices.map((bp) => ({
         id: bp.id,
         pillar: bp.pillar,
@@ -112,6 +118,7 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
             ...(e.reason ? { reason: e.reason } : {}),
           })),
       })),
+      undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: shortPath(u.resource, study.stackName), error: u.error })),
     },
     commands: stageCommands(study, info.id),
   };
