@@ -22,6 +22,8 @@ export interface Evaluation {
   readonly outcome: Outcome;
   /** Why the finding is accepted, for acknowledged outcomes. */
   readonly reason?: string;
+  /** For acknowledged outcomes: the construct path the acknowledgement was made on (the resource or an ancestor). */
+  readonly acknowledgedAt?: string;
   /** The rule threw instead of deciding (an unresolvable token); counted as a finding. */
   readonly error?: string;
 }
@@ -48,17 +50,17 @@ export class Ledger {
 }
 
 /**
- * The reason a rule is acknowledged on the resource or one of its ancestors, in either form CDK
- * stores: namespaced (`AwsSolutions::AwsSolutions-S1`, which lands in the report) or plain (which
- * cdk-nag drops before reporting). Undefined when it is not acknowledged.
+ * Where a rule is acknowledged for a resource, in either form CDK stores: namespaced
+ * (`AwsSolutions::AwsSolutions-S1`, which lands in the report) or plain (which cdk-nag drops before
+ * reporting). The nearest scope wins (the resource, then its ancestors); undefined when none does.
  */
-export function acknowledgementReason(node: IConstruct, ruleId: string, pack: string): string | undefined {
+export function acknowledgementOf(node: IConstruct, ruleId: string, pack: string): { readonly reason: string; readonly at: string } | undefined {
   const namespaced = `${pack.replace(/ /g, '-')}::${ruleId}`;
   for (let scope: IConstruct | undefined = node; scope; scope = scope.node.scope) {
     for (const entry of scope.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
       for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-        if (id === namespaced || id.replace(/^annotation::/i, '') === ruleId) return reason;
+        if (id === namespaced || id.replace(/^annotation::/i, '') === ruleId) return { reason, at: scope.node.path };
       }
     }
   }
@@ -71,7 +73,7 @@ function recordResult(
   node: CfnResource,
   fields: { pack: string; ruleId: string; level: NagMessageLevel },
   outcome: Outcome,
-  extra: { finding?: string; reason?: string; error?: string } = {},
+  extra: { finding?: string; reason?: string; acknowledgedAt?: string; error?: string } = {},
 ): void {
   ledger.record({
     ...fields,
@@ -85,8 +87,9 @@ function recordResult(
 
 /** A finding: acknowledged when its id (with the finding, if any) is acknowledged, non-compliant otherwise. */
 function recordFinding(ledger: Ledger, node: CfnResource, fields: { pack: string; ruleId: string; level: NagMessageLevel }, id: string, extra: { finding?: string; error?: string } = {}): void {
-  const reason = acknowledgementReason(node, id, fields.pack);
-  recordResult(ledger, node, fields, reason === undefined ? 'nonCompliant' : 'acknowledged', reason === undefined ? extra : { ...extra, reason });
+  const acknowledged = acknowledgementOf(node, id, fields.pack);
+  if (acknowledged === undefined) recordResult(ledger, node, fields, 'nonCompliant', extra);
+  else recordResult(ledger, node, fields, 'acknowledged', { ...extra, reason: acknowledged.reason, acknowledgedAt: acknowledged.at });
 }
 
 /**
