@@ -7,6 +7,7 @@ import { RecordedAwsSolutionsChecks } from './packs/aws-solutions';
 import { WellArchitectedChecks } from './packs/well-architected';
 import { Scorecard, ScorecardLabels, scoreStack } from './scorecard';
 import { formatScorecardTable } from './scorecard-table';
+import { staleAcknowledgements } from './stale-acknowledgements';
 
 /** Options of {@link addWellArchitectedChecks}; each falls back to the App's context, then its default. */
 export interface WellArchitectedCheckOptions {
@@ -50,13 +51,14 @@ export function scorecardsOf(app: IConstruct): readonly Scorecard[] {
 }
 
 /** Computes and writes `<stack>.scorecard.json` next to each template of the assembly. */
-function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValidationContext, print: boolean): void {
+function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValidationContext, print: boolean, packNames: readonly string[]): void {
   const stacks = new Map(app.node.findAll().filter(Stack.isStack).map((s) => [s.node.path, s]));
   const cards = context.stackTemplates.map(({ stackConstructPath, templatePath }) => {
     const stack = stacks.get(stackConstructPath);
     const evaluations = ledger.evaluations.filter((e) => e.stackPath === stackConstructPath);
     const name = path.basename(templatePath).replace(/\.template\.json$/, '');
-    const card = scoreStack(stack?.stackName ?? name, evaluations, stack ? labels.get(stack) : undefined);
+    const stale = stack ? staleAcknowledgements(stack, evaluations, packNames) : [];
+    const card = scoreStack(stack?.stackName ?? name, evaluations, stack ? labels.get(stack) : undefined, stale);
     fs.writeFileSync(path.join(path.dirname(templatePath), `${name}.scorecard.json`), `${JSON.stringify(card, null, 2)}\n`);
     return card;
   });
@@ -80,8 +82,11 @@ export function addWellArchitectedChecks(app: Stage, options: WellArchitectedChe
   if (!checks) return;
   const print = options.printSummary ?? process.env.CDK_OUTDIR !== undefined;
   const ledger = new Ledger();
-  Validations.of(app).addPlugins(
-    new RecordedAwsSolutionsChecks(app, { ledger, strict }),
-    new WellArchitectedChecks(app, { ledger, strict, onValidated: (context) => writeScorecards(app, ledger, context, print) }),
-  );
+  const awsSolutions = new RecordedAwsSolutionsChecks(app, { ledger, strict });
+  const wellArchitected: WellArchitectedChecks = new WellArchitectedChecks(app, {
+    ledger,
+    strict,
+    onValidated: (context) => writeScorecards(app, ledger, context, print, [awsSolutions.name, wellArchitected.name]),
+  });
+  Validations.of(app).addPlugins(awsSolutions, wellArchitected);
 }

@@ -106,6 +106,19 @@ export function formatUndecided(cards: readonly Scorecard[], label: (card: Score
   );
 }
 
+/**
+ * Acknowledgements no finding used any more, one line each: after a flaw is fixed, its
+ * acknowledgement must go, or it would accept the flaw again unseen.
+ */
+export function formatStaleAcknowledgements(cards: readonly Scorecard[], label: (card: Scorecard) => string = (card) => card.stack): string[] {
+  return cards.flatMap((card) =>
+    (card.staleAcknowledgements ?? []).flatMap((a) => {
+      const scope = a.scope.startsWith(`${card.stack}/`) ? a.scope.slice(card.stack.length + 1) : a.scope;
+      return [cut(`stale acknowledgement in ${label(card)}: ${a.id} on ${scope}`), '  matches no finding any more: remove it, or it accepts the flaw unseen if it returns'];
+    }),
+  );
+}
+
 /** One stack a row: its six pillars with compliance and coverage, and its open, accepted and undecided findings. */
 export function formatScorecardTable(scorecards: readonly Scorecard[]): string {
   const rows = scorecards.map((card) => ({
@@ -115,5 +128,5 @@ export function formatScorecardTable(scorecards: readonly Scorecard[]): string {
   }));
   const undecided = formatUndecided(scorecards);
   const legend = undecided.length > 0 ? [PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND] : [PILLAR_TABLE_LEGEND];
-  return [formatPillarTable('Well-Architected scorecard', rows), ...legend, ...undecided].join('\n');
+  return [formatPillarTable('Well-Architected scorecard', rows), ...legend, ...undecided, ...formatStaleAcknowledgements(scorecards)].join('\n');
 }

@@ -2,6 +2,7 @@ import { allBestPractices, bestPractice, BestPractice, FRAMEWORK_VERSION } from 
 import { PILLARS, Pillar, RISK_WEIGHT } from './framework/pillars';
 import { allRuleMappings, bestPracticesOfRule, mappingOfRule } from './framework/rule-mapping';
 import { Evaluation, Outcome } from './ledger';
+import { StaleAcknowledgement } from './stale-acknowledgements';
 
 /** How much of a pillar was looked at: the context that keeps a score of 100 from overclaiming. */
 export interface PillarCoverage {
@@ -86,6 +87,11 @@ export interface Scorecard extends Partial<ScorecardLabels> {
    * rule gives evidence for a best practice: the same findings `validation-report.json` lists.
    */
   readonly findings: FindingCounts;
+  /**
+   * Acknowledgements of the packs' rules in this stack that no finding used: the flaw they accepted is
+   * gone (or they never matched), and they would silently accept it if it came back. Remove them.
+   */
+  readonly staleAcknowledgements: readonly StaleAcknowledgement[];
 }
 
 /** How many findings are open (neither fixed nor acknowledged) and how many are accepted. */
@@ -182,7 +188,12 @@ function pillarScore(pillar: Pillar, results: readonly BestPracticeResult[], eva
  * practices that are met; its compliance the risk-weighted share of compliant rule-resource
  * evaluations. What adding a resource can do to each is stated in docs/scorecard.md.
  */
-export function scoreStack(stack: string, evaluations: readonly Evaluation[], labels?: ScorecardLabels): Scorecard {
+export function scoreStack(
+  stack: string,
+  evaluations: readonly Evaluation[],
+  labels?: ScorecardLabels,
+  staleAcknowledgements: readonly StaleAcknowledgement[] = [],
+): Scorecard {
   const evidence = new Map<string, EvidenceItem[]>();
   const unmapped = new Set<string>();
   const undecided: Scorecard['undecided'][number][] = [];
@@ -223,5 +234,6 @@ export function scoreStack(stack: string, evaluations: readonly Evaluation[], la
     undecided,
     unmappedRules: [...unmapped].sort(),
     findings: findingCounts(evaluations),
+    staleAcknowledgements,
   };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Scorecard } from '../checks/scorecard';
-import { findingTally, formatPillarTable, formatUndecided, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../checks/scorecard-table';
+import { findingTally, formatPillarTable, formatStaleAcknowledgements, formatUndecided, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../checks/scorecard-table';
 import { CaseStudyInfo } from '../../stages/stage-info';
 import { StageToSynth, synthDeployableStages } from './synth/deployable-stages';
 
@@ -108,6 +108,7 @@ export function formatSummaries(summaries: readonly StageCheckSummary[]): string
     PILLAR_TABLE_LEGEND,
     ...(undecided.length > 0 ? [UNDECIDED_LEGEND] : []),
     ...undecided,
+    ...summaries.flatMap((s) => formatStaleAcknowledgements([s.scorecard], () => labelOf(s))),
     ...validation,
   ].join('\n');
 }

@@ -17,6 +17,7 @@ const card = (score: number | null): Scorecard => ({
   undecided: [],
   unmappedRules: [],
   findings: { open: 0, accepted: 0 },
+  staleAcknowledgements: [],
 });
 
 /** A hand-made stage of the video study: resources by logical ID, each under the top-level part named in its path. */

@@ -40,6 +40,9 @@ export function formatStageView(view: StageView, terminal: Terminal): string {
     line(`  ? ${u.rule} on ${u.resource} could not decide:`, 'yellow');
     line(`      ${u.error.split('\n')[0]}`, 'dim');
   }
+  for (const a of view.scorecard.staleAcknowledgements) {
+    line(`  ! stale acknowledgement: ${a.id} on ${a.scope} matches no finding any more; remove it`, 'yellow');
+  }
   const gaps = view.scorecard.bestPractices.filter((bp) => bp.outcome !== 'met');
   const met = view.scorecard.bestPractices.length - gaps.length;
   line(`  ${met} of ${view.scorecard.bestPractices.length} evaluated best practices met; not met or accepted as a risk:`);

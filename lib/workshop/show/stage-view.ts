@@ -52,6 +52,8 @@ export interface StageView {
     readonly bestPractices: readonly BestPracticeView[];
     /** Rules that could not decide on a resource (they threw): no evidence either way, resource paths shortened. */
     readonly undecided: ReadonlyArray<{ readonly rule: string; readonly resource: string; readonly error: string }>;
+    /** Acknowledgements that no finding uses any more (a fixed flaw's), scope paths shortened: remove them. */
+    readonly staleAcknowledgements: ReadonlyArray<{ readonly id: string; readonly scope: string }>;
   };
   readonly commands: StageCommands;
 }
@@ -119,6 +121,7 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
           })),
       })),
       undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: shortPath(u.resource, study.stackName), error: u.error })),
+      staleAcknowledgements: (snapshot.scorecard.staleAcknowledgements ?? []).map((a) => ({ id: a.id, scope: shortPath(a.scope, study.stackName) })),
     },
     commands: stageCommands(study, info.id),
   };
