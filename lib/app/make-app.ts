@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { addWellArchitectedChecks } from '../checks/add-checks';
+import { PROJECT_ROOT } from './project-root';
 
-/** The repository root: cdk.json, package-lock.json and the runtime sources live below it. */
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+export { PROJECT_ROOT } from './project-root';
 
 /** Options for {@link makeApp}; everything defaults to what `cdk synth` does. */
 export interface MakeAppOptions {

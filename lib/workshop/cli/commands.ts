@@ -1,19 +1,41 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../../app/make-app';
-import { formatStageDiff } from '../diff/format-diff';
-import { stageDiff } from '../diff/stage-diff';
-import { writeReport } from '../report/write-report';
-import { toSarif } from '../score/sarif';
-import { formatScoreTable, scoreRow } from '../score/score-view';
-import { formatStageView } from '../show/format-stage';
-import { stageView } from '../show/stage-view';
+import { PROJECT_ROOT, WORKSPACE_ROOT } from '../../app/project-root';
 import { resolveStage, resolveStudy, STUDIES } from '../studies';
-import { StageStore } from '../synth/stage-store';
-import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
+import type { StageStore } from '../synth/stage-store';
+import type { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
 import { UsageError } from '../usage-error';
 import { CommandSpec, ParsedArgs } from './args';
 import { fit, Terminal } from './terminal';
+
+/*
+ * What the commands run is loaded when they run, not when the CLI starts: synthesizing, diffing and
+ * reporting load aws-cdk-lib (half a second), which `--help` and `list` never need.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load = {
+  diff: () => ({ ...(require('../diff/stage-diff') as typeof import('../diff/stage-diff')), ...(require('../diff/format-diff') as typeof import('../diff/format-diff')) }),
+  show: () => ({ ...(require('../show/stage-view') as typeof import('../show/stage-view')), ...(require('../show/format-stage') as typeof import('../show/format-stage')) }),
+  score: () => ({ ...(require('../score/score-view') as typeof import('../score/score-view')), ...(require('../score/sarif') as typeof import('../score/sarif')) }),
+  report: () => require('../report/write-report') as typeof import('../report/write-report'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Commands that synthesize the talk's stages need the stages' own build dependencies (the runtime
+ * bundles, the Parquet and diff libraries), which a checkout of the repository has after `npm ci`
+ * and an installed copy of the package, which ships the Well-Architected pack, does not.
+ */
+function needsStages(command: string): void {
+  try {
+    require.resolve('hyparquet');
+    require.resolve('@aws-cdk/cloudformation-diff');
+  } catch {
+    throw new UsageError(
+      `'wa-stages ${command}' synthesizes the talk's stages, which needs a checkout of the repository (git clone, then npm ci); installed as a package, wa-stages runs: list, --help.`,
+    );
+  }
+}
 
 /** Where a command writes, so tests can run it in process. */
 export interface CommandIo {
@@ -72,6 +94,8 @@ const show: Command = {
   run(args, io) {
     const study = resolveStudy(args.positionals[0]);
     const stage = resolveStage(study, args.positionals[1]);
+    needsStages('show');
+    const { stageView, formatStageView } = load.show();
     const view = stageView(study, io.store.get(study, stage.id));
     io.stdout(args.switches.has('--json') ? json('show', view) : `${formatStageView(view, io.terminal)}\n`);
   },
@@ -93,6 +117,8 @@ const diff: Command = {
     if (from.id === to.id) {
       throw new UsageError(`'from' and 'to' are both stage ${from.id}; pick two different stages of ${study.contextKey}: ${study.stages.map((s) => s.id).join(', ')}.`);
     }
+    needsStages('diff');
+    const { stageDiff, formatStageDiff } = load.diff();
     const result = stageDiff(study, io.store.get(study, from.id), io.store.get(study, to.id));
     io.stdout(args.switches.has('--json') ? json('diff', result) : `${formatStageDiff(result, io.terminal)}\n`);
   },
@@ -111,12 +137,14 @@ const score: Command = {
     if (args.switches.has('--json') && args.switches.has('--sarif')) {
       throw new UsageError("Pick one output of 'score': --json or --sarif.");
     }
+    needsStages('score');
     const studies = args.positionals[0] === undefined ? STUDIES : [resolveStudy(args.positionals[0])];
     const only = args.positionals[1] === undefined ? undefined : resolveStage(studies[0], args.positionals[1]).id;
     const variant: DeploymentVariant = args.switches.has('--talk') ? 'talk' : 'workshop';
     const snapshots: StageSnapshot[] = studies.flatMap((s) =>
       s.stages.filter((st) => only === undefined || st.id === only).map((st) => io.store.get(s, st.id, variant)),
     );
+    const { toSarif, scoreRow, formatScoreTable } = load.score();
     if (args.switches.has('--sarif')) return io.stdout(`${JSON.stringify(toSarif(snapshots, packageVersion()), null, 2)}\n`);
     const rows = snapshots.map(scoreRow);
     if (args.switches.has('--json')) return io.stdout(json('score', { deployment: variant, stages: rows }));
@@ -134,8 +162,9 @@ const report: Command = {
   options: ['--out'],
   maxPositionals: 0,
   async run(args, io) {
-    const out = path.resolve(args.options.get('--out') ?? path.join(PROJECT_ROOT, 'report'));
-    const pages = await writeReport(out, io.store, (message) => io.stderr(`${message}\n`));
+    needsStages('report');
+    const out = path.resolve(args.options.get('--out') ?? path.join(WORKSPACE_ROOT, 'report'));
+    const pages = await load.report().writeReport(out, io.store, (message) => io.stderr(`${message}\n`));
     io.stdout(`Report: ${pages} pages in ${path.relative(process.cwd(), out) || '.'}/ (open ${path.join(path.relative(process.cwd(), out) || '.', 'index.html')})\n`);
   },
 };

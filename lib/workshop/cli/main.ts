@@ -1,5 +1,5 @@
 import { STUDIES } from '../studies';
-import { StageStore } from '../synth/stage-store';
+import type { StageStore } from '../synth/stage-store';
 import { UsageError } from '../usage-error';
 import { parseArgs } from './args';
 import { COMMANDS, CommandIo } from './commands';
@@ -28,13 +28,20 @@ function commandHelp(name: string): string {
 
 /** The default I/O: the process's streams, synth progress on stderr. */
 export function processIo(): CommandIo {
+  let store: StageStore | undefined;
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     terminal: stdoutTerminal(),
-    store: new StageStore({
-      onSynth: (study, stage, variant) => process.stderr.write(`synthesizing ${study.contextKey} stage ${stage} (${variant} deployment)...\n`),
-    }),
+    // Made on first use: it loads aws-cdk-lib, which `--help` and `list` never need.
+    get store(): StageStore {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { StageStore: Store } = require('../synth/stage-store') as typeof import('../synth/stage-store');
+      store ??= new Store({
+        onSynth: (study, stage, variant) => process.stderr.write(`synthesizing ${study.contextKey} stage ${stage} (${variant} deployment)...\n`),
+      });
+      return store;
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../../app/make-app';
+import { WORKSPACE_ROOT } from '../../app/project-root';
 import { scorecardsOf } from '../../checks/add-checks';
 import { CaseStudyInfo } from '../../../stages/stage-info';
 import { talkDeploymentContext } from '../../../stages/talk-deployment';
@@ -23,7 +23,7 @@ export function variantContext(variant: DeploymentVariant, stage: number): Recor
 export interface StageStoreOptions {
   /**
    * Folder of cached snapshots.
-   * @default cdk.out/wa-stages under the project root
+   * @default cdk.out/wa-stages under the project root (the current folder when installed as a package)
    */
   readonly cacheDir?: string;
   /**
@@ -55,7 +55,7 @@ export class StageStore {
   private readonly cacheDir: string;
 
   constructor(private readonly options: StageStoreOptions = {}) {
-    this.cacheDir = options.cacheDir ?? path.join(PROJECT_ROOT, 'cdk.out', 'wa-stages');
+    this.cacheDir = options.cacheDir ?? path.join(WORKSPACE_ROOT, 'cdk.out', 'wa-stages');
   }
 
   /** The snapshot of one stage under one deployment variant. */

@@ -1,0 +1,30 @@
+/**
+ * The oldest aws-cdk-lib the packs run on (`npm run test:package` installs it): cdk-nag 3 walks the
+ * construct tree the validation context carries as `appConstruct` from 2.258.0 on, and the scorecards
+ * are written per stack from the context's `stackTemplates`, there from 2.262.0 on. Older releases fail
+ * inside synth with errors that do not say why (2.250.0: `stage._addValidationPlugins is not a
+ * function`; 2.257.0: no construct tree; 2.258.0-2.261.0: no stack templates).
+ */
+export const OLDEST_SUPPORTED_CDK = '2.262.0';
+
+function parts(version: string): number[] {
+  return version.split('-')[0].split('.').map((n) => Number(n));
+}
+
+/** Whether `version` is at least {@link OLDEST_SUPPORTED_CDK}. */
+export function isSupportedCdk(version: string): boolean {
+  const [major, minor, patch] = parts(version);
+  const [oMajor, oMinor, oPatch] = parts(OLDEST_SUPPORTED_CDK);
+  if (major !== oMajor) return major > oMajor;
+  if (minor !== oMinor) return minor > oMinor;
+  return patch >= oPatch;
+}
+
+/** Stops with one line naming the versions when the app's aws-cdk-lib is older than the packs need. */
+export function assertSupportedCdk(version: string): void {
+  if (!isSupportedCdk(version)) {
+    throw new Error(
+      `The Well-Architected checks need aws-cdk-lib ${OLDEST_SUPPORTED_CDK} or newer (its validation context carries the construct tree and stack templates the checks read); this app has ${version}: npm install aws-cdk-lib@^${OLDEST_SUPPORTED_CDK}`,
+    );
+  }
+}
