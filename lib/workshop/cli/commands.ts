@@ -13,6 +13,7 @@ import { StageStore } from '../synth/stage-store';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
 import { UsageError } from '../usage-error';
 import { CommandSpec, ParsedArgs } from './args';
+import { coverage } from './coverage-command';
 import { fit, Terminal } from './terminal';
 
 /** Where a command writes, so tests can run it in process. */
@@ -141,4 +142,4 @@ const report: Command = {
 };
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [list, show, diff, score, report];
+export const COMMANDS: readonly Command[] = [list, show, diff, score, report, coverage];
