@@ -4,15 +4,10 @@ import { AnalyticsTableColumnar } from '../rules/analytics/AnalyticsTableColumna
 import { QueryScanLimited } from '../rules/analytics/QueryScanLimited';
 import { EdgeCachesAndCompresses } from '../rules/cloudfront/EdgeCachesAndCompresses';
 import { ModernHttpProtocols } from '../rules/cloudfront/ModernHttpProtocols';
-import { DeploymentRollsBackOnAlarm } from '../rules/deployment/DeploymentRollsBackOnAlarm';
 import { StatefulDataRetained } from '../rules/deployment/StatefulDataRetained';
 import { GlobalTableCapacityFollowsLoad } from '../rules/dynamodb/GlobalTableCapacityFollowsLoad';
 import { TableContributorInsights } from '../rules/dynamodb/TableContributorInsights';
-import { FunctionCodeSigned } from '../rules/lambda/FunctionCodeSigned';
-import { FunctionDeployedGradually } from '../rules/lambda/FunctionDeployedGradually';
 import { FunctionLogsStructured } from '../rules/lambda/FunctionLogsStructured';
-import { DependencyWatched } from '../rules/monitoring/DependencyWatched';
-import { UserExperienceMonitored } from '../rules/monitoring/UserExperienceMonitored';
 
 /** The shape of an entry of WELL_ARCHITECTED_RULES (well-architected.ts), repeated here to avoid a circular import. */
 interface PackRule {
@@ -43,7 +38,6 @@ export const REUSED_AND_COVERAGE_RULES: readonly PackRule[] = [
   { rule: rules.lambda.LambdaFunctionPublicAccessProhibited, level: WARN, info: 'The function\'s resource policy lets anyone invoke it.', explanation: 'Grant invoke permission to known principals only.' },
   { rule: rules.lambda.LambdaFunctionUrlAuth, level: WARN, info: 'The function URL requires no authentication.', explanation: 'Know who calls the function before it runs.' },
   { rule: rules.lambda.LambdaEventSourceSQSVisibilityTimeout, level: WARN, info: 'The queue\'s visibility timeout is shorter than the consuming function\'s timeout.', explanation: 'A message still being processed is delivered again, multiplying retries.' },
-  { rule: rules.apigw.APIGWStructuredLogging, level: WARN, info: 'The API stage writes access logs that are not JSON.', explanation: 'Structured logs can be queried by field when analysing traffic and failures.' },
   { rule: rules.apigw.APIGWXrayEnabled, level: WARN, info: 'The REST API stage does not send traces to X-Ray.', explanation: 'Traces follow requests across the API and its backends.' },
   { rule: rules.apigw.APIGWSSLEnabled, level: WARN, info: 'The REST API stage presents no client certificate to its backend.', explanation: 'A client certificate lets the backend authenticate that calls come from the API.' },
   { rule: rules.appsync.AppSyncTracing, level: WARN, info: 'The GraphQL API does not send traces to X-Ray.', explanation: 'Traces follow requests across resolvers and data sources.' },
@@ -64,7 +58,6 @@ export const REUSED_AND_COVERAGE_RULES: readonly PackRule[] = [
   { rule: rules.rds.RDSLoggingEnabled, level: WARN, info: 'The database does not export its logs.', explanation: 'Database logs are evidence for investigations and troubleshooting.' },
   { rule: rules.s3.S3BucketPublicReadProhibited, level: WARN, info: 'The bucket allows public reads.', explanation: 'Analyse and remove public access to data.' },
   { rule: rules.s3.S3BucketPublicWriteProhibited, level: WARN, info: 'The bucket allows public writes.', explanation: 'Analyse and remove public access to data.' },
-  { rule: rules.waf.WAFv2LoggingEnabled, level: WARN, info: 'The web ACL does not log the requests it inspects.', explanation: 'WAF logs are evidence for investigating attacks.' },
   { rule: rules.opensearch.OpenSearchErrorLogsToCloudWatch, level: WARN, info: 'The OpenSearch domain does not send error logs to CloudWatch.', explanation: 'Service logs are evidence for investigations and troubleshooting.' },
   { rule: rules.dms.DMSReplicationNotPublic, level: WARN, info: 'The DMS replication instance is public.', explanation: 'Keep data movement inside private network layers.' },
   { rule: rules.codebuild.CodeBuildProjectEnvVarAwsCred, level: WARN, info: 'The build project holds AWS credentials in plain environment variables.', explanation: 'Use the project\'s role and keep secrets in a secrets store.' },
@@ -73,13 +66,8 @@ export const REUSED_AND_COVERAGE_RULES: readonly PackRule[] = [
   { rule: rules.redshift.RedshiftClusterMaintenanceSettings, level: WARN, info: 'The Redshift cluster does not take version upgrades automatically, or keeps no snapshots.', explanation: 'Apply engine fixes in a maintenance window.' },
   { rule: rules.redshift.RedshiftEnhancedVPCRoutingEnabled, level: WARN, info: 'The Redshift cluster routes COPY and UNLOAD traffic outside the VPC.', explanation: 'Keep data traffic inside network layers you control.' },
   // This project's rules, for practices no existing rule checks
-  { rule: UserExperienceMonitored, level: WARN, info: 'Nothing measures what users of this entry point experience (no Synthetics canary or RUM app monitor).', explanation: 'Synthetic and real-user monitoring show a broken journey even when components look healthy, and when nobody is using it.' },
-  { rule: DependencyWatched, level: WARN, info: 'No alarm or dashboard watches this table, queue or stream.', explanation: 'Throttling, a growing backlog or failed deliveries should show as the dependency\'s, before they surface as callers\' errors.' },
   { rule: StatefulDataRetained, level: WARN, info: 'A stack change that replaces or removes this data store would delete its data.', explanation: 'Plan for changes that go wrong: retain (or snapshot) data on replacement and removal.' },
-  { rule: FunctionDeployedGradually, level: WARN, info: 'A new version of the function reaches every caller at once.', explanation: 'Shift traffic gradually (canary or linear through CodeDeploy) so a bad version reaches few callers.' },
-  { rule: DeploymentRollsBackOnAlarm, level: WARN, info: 'A failed deployment is not rolled back automatically.', explanation: 'Roll back on alarms (CodeDeploy) or on failed tasks (ECS circuit breaker) without waiting for a person.' },
   { rule: FunctionLogsStructured, level: WARN, info: 'The function writes plain-text logs.', explanation: 'JSON logs can be filtered and aggregated by field in CloudWatch Logs Insights.' },
-  { rule: FunctionCodeSigned, level: WARN, info: 'The function accepts code that is not signed by a trusted profile.', explanation: 'Code signing keeps code that was tampered with after the build from being deployed.' },
   { rule: GlobalTableCapacityFollowsLoad, level: WARN, info: 'The global table runs on fixed provisioned capacity.', explanation: 'Capacity should follow load: on-demand, or auto scaling on writes and every replica\'s reads.' },
   { rule: TableContributorInsights, level: WARN, info: 'The table does not record its most accessed and most throttled keys.', explanation: 'A hot partition key is invisible in table-level averages.' },
   { rule: QueryScanLimited, level: WARN, info: 'The Athena workgroup does not cap the data a query may scan.', explanation: 'Athena bills per byte scanned; a per-query cap is a cost control.' },
