@@ -4,10 +4,13 @@ import { AnalyticsTableColumnar } from '../rules/analytics/AnalyticsTableColumna
 import { QueryScanLimited } from '../rules/analytics/QueryScanLimited';
 import { EdgeCachesAndCompresses } from '../rules/cloudfront/EdgeCachesAndCompresses';
 import { ModernHttpProtocols } from '../rules/cloudfront/ModernHttpProtocols';
+import { SingleInstanceRecovers } from '../rules/compute/SingleInstanceRecovers';
 import { StatefulDataRetained } from '../rules/deployment/StatefulDataRetained';
 import { GlobalTableCapacityFollowsLoad } from '../rules/dynamodb/GlobalTableCapacityFollowsLoad';
 import { TableContributorInsights } from '../rules/dynamodb/TableContributorInsights';
 import { FunctionLogsStructured } from '../rules/lambda/FunctionLogsStructured';
+import { VpcRoomToGrow } from '../rules/network/VpcRoomToGrow';
+import { WebAclAdaptsToThreats } from '../rules/waf/WebAclAdaptsToThreats';
 
 /** The shape of an entry of WELL_ARCHITECTED_RULES (well-architected.ts), repeated here to avoid a circular import. */
 interface PackRule {
@@ -38,6 +41,7 @@ export const REUSED_AND_COVERAGE_RULES: readonly PackRule[] = [
   { rule: rules.lambda.LambdaFunctionPublicAccessProhibited, level: WARN, info: 'The function\'s resource policy lets anyone invoke it.', explanation: 'Grant invoke permission to known principals only.' },
   { rule: rules.lambda.LambdaFunctionUrlAuth, level: WARN, info: 'The function URL requires no authentication.', explanation: 'Know who calls the function before it runs.' },
   { rule: rules.lambda.LambdaEventSourceSQSVisibilityTimeout, level: WARN, info: 'The queue\'s visibility timeout is shorter than the consuming function\'s timeout.', explanation: 'A message still being processed is delivered again, multiplying retries.' },
+  { rule: rules.apigw.APIGWRequestValidation, level: WARN, info: 'The REST API does not validate requests against a model.', explanation: 'A request validator enforces the API\'s contract before the backend sees the request.' },
   { rule: rules.apigw.APIGWXrayEnabled, level: WARN, info: 'The REST API stage does not send traces to X-Ray.', explanation: 'Traces follow requests across the API and its backends.' },
   { rule: rules.apigw.APIGWSSLEnabled, level: WARN, info: 'The REST API stage presents no client certificate to its backend.', explanation: 'A client certificate lets the backend authenticate that calls come from the API.' },
   { rule: rules.appsync.AppSyncTracing, level: WARN, info: 'The GraphQL API does not send traces to X-Ray.', explanation: 'Traces follow requests across resolvers and data sources.' },
@@ -74,4 +78,7 @@ export const REUSED_AND_COVERAGE_RULES: readonly PackRule[] = [
   { rule: AnalyticsTableColumnar, level: WARN, info: 'The catalog table is not columnar and partitioned.', explanation: 'Columnar, partitioned data lets queries read only the columns and partitions they need.' },
   { rule: ModernHttpProtocols, level: WARN, info: 'Viewers are served over HTTP/1.1 only.', explanation: 'HTTP/2 and HTTP/3 multiplex requests over fewer connections.' },
   { rule: EdgeCachesAndCompresses, level: WARN, info: 'The distribution\'s default behavior does not cache, or does not compress.', explanation: 'Answer repeated reads at the edge and send fewer bytes.' },
+  { rule: WebAclAdaptsToThreats, level: WARN, info: 'The web ACL has only fixed match rules: no managed rule group and no rate-based rule.', explanation: 'Managed rule groups and rate-based rules block new attack patterns and abusive sources without a person updating rules.' },
+  { rule: SingleInstanceRecovers, level: WARN, info: 'The lone instance has no alarm that recovers it when its host fails.', explanation: 'A component confined to one instance needs automatic recovery, since nothing replaces it.' },
+  { rule: VpcRoomToGrow, level: WARN, info: 'The VPC\'s subnets sit in one Availability Zone or use its whole address space.', explanation: 'Leave addresses for new subnets and zones, and spread subnets over zones.' },
 ];
