@@ -2,7 +2,7 @@ import { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleResult, rules } from 'cdk-nag';
 import { AnalyticsTableColumnar } from '../rules/analytics/AnalyticsTableColumnar';
 import { QueryScanLimited } from '../rules/analytics/QueryScanLimited';
-import { EdgeCachesAndCompresses } from '../rules/cloudfront/EdgeCachesAndCompresses';
+import { EdgeCachesContent } from '../rules/cloudfront/EdgeCachesContent';
 import { ModernHttpProtocols } from '../rules/cloudfront/ModernHttpProtocols';
 import { SingleInstanceRecovers } from '../rules/compute/SingleInstanceRecovers';
 import { StatefulDataRetained } from '../rules/deployment/StatefulDataRetained';
@@ -77,7 +77,7 @@ export const REUSED_AND_COVERAGE_RULES: readonly PackRule[] = [
   { rule: QueryScanLimited, level: WARN, info: 'The Athena workgroup does not cap the data a query may scan.', explanation: 'Athena bills per byte scanned; a per-query cap is a cost control.' },
   { rule: AnalyticsTableColumnar, level: WARN, info: 'The catalog table is not columnar and partitioned.', explanation: 'Columnar, partitioned data lets queries read only the columns and partitions they need.' },
   { rule: ModernHttpProtocols, level: WARN, info: 'Viewers are served over HTTP/1.1 only.', explanation: 'HTTP/2 and HTTP/3 multiplex requests over fewer connections.' },
-  { rule: EdgeCachesAndCompresses, level: WARN, info: 'The distribution\'s default behavior does not cache, or does not compress.', explanation: 'Answer repeated reads at the edge and send fewer bytes.' },
+  { rule: EdgeCachesContent, level: WARN, info: 'The distribution\'s default behavior does not cache.', explanation: 'Answer repeated reads at the edge instead of from the origin.' },
   { rule: WebAclAdaptsToThreats, level: WARN, info: 'The web ACL has only fixed match rules: no managed rule group and no rate-based rule.', explanation: 'Managed rule groups and rate-based rules block new attack patterns and abusive sources without a person updating rules.' },
   { rule: SingleInstanceRecovers, level: WARN, info: 'The lone instance has no alarm that recovers it when its host fails.', explanation: 'A component confined to one instance needs automatic recovery, since nothing replaces it.' },
   { rule: VpcRoomToGrow, level: WARN, info: 'The VPC\'s subnets sit in one Availability Zone or use its whole address space.', explanation: 'Leave addresses for new subnets and zones, and spread subnets over zones.' },

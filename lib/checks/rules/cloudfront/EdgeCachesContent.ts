@@ -6,12 +6,12 @@ import { field, propertyOf } from '../properties';
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 
 /**
- * A distribution's default behavior caches at the edge and compresses what it serves: repeated
- * reads are answered close to the viewer instead of from the origin, and fewer bytes cross the
- * network. Judged on the default behavior, the one most requests take; a behavior for dynamic
- * paths may rightly not cache.
+ * A distribution's default behavior caches at the edge: repeated reads are answered close to the
+ * viewer instead of crossing the network to the origin. Judged on the default behavior, the one most
+ * requests take; a behavior for dynamic paths may rightly not cache. Compression is not judged: the
+ * template does not say whether the content is compressible (video segments are not).
  */
-export function EdgeCachesAndCompresses(node: CfnResource): NagRuleResult {
+export function EdgeCachesContent(node: CfnResource): NagRuleResult {
   if (node.cfnResourceType !== 'AWS::CloudFront::Distribution') return NagRuleCompliance.NOT_APPLICABLE;
   const behavior = field(propertyOf(node, 'distributionConfig'), 'defaultCacheBehavior');
   const policy = field(behavior, 'cachePolicyId');
@@ -19,5 +19,5 @@ export function EdgeCachesAndCompresses(node: CfnResource): NagRuleResult {
   const caches = policy !== undefined
     ? policy !== CACHING_DISABLED
     : !(Number(field(behavior, 'maxTtl') ?? 1) === 0 && Number(field(behavior, 'defaultTtl') ?? 1) === 0);
-  return caches && field(behavior, 'compress') === true ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return caches ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }
