@@ -32,6 +32,7 @@ import { GatewayEndpointsWithNat } from '../rules/network/GatewayEndpointsWithNa
 import { BrowserContentThroughCdn } from '../rules/s3/BrowserContentThroughCdn';
 import { BucketLifecycle } from '../rules/s3/BucketLifecycle';
 import { PackRecorder, RecordingOptions } from './recording';
+import { REUSED_AND_COVERAGE_RULES } from './reused-rules';
 
 /** One rule of the pack: the check, and the words a finding prints. */
 interface WellArchitectedRule {
@@ -95,6 +96,7 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   { rule: BucketLifecycle, level: WARN, info: 'The bucket keeps every current object in its storage class forever.', explanation: 'Move data to cheaper tiers as it ages, and expire what is no longer needed.' },
   { rule: TimeSeriesTableTtl, level: WARN, info: 'The time-ordered table never expires items.', explanation: 'Hot data should leave hot storage when it cools.' },
   { rule: rules.cloudwatch.CloudWatchLogGroupRetentionPeriod, level: WARN, info: 'The log group keeps its logs forever.', explanation: 'Keep logs as long as they are useful, then let them go.' },
+  ...REUSED_AND_COVERAGE_RULES,
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { StageStore } from '../synth/stage-store';
 import type { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
 import { UsageError } from '../usage-error';
 import { CommandSpec, ParsedArgs } from './args';
+import { coverage } from './coverage-command';
 import { fit, Terminal } from './terminal';
 
 /*
@@ -170,4 +171,4 @@ const report: Command = {
 };
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [list, show, diff, score, report];
+export const COMMANDS: readonly Command[] = [list, show, diff, score, report, coverage];
