@@ -43,14 +43,19 @@ export function priceBook(region: string): PriceBook {
 
 const indexes = new WeakMap<PriceBook, Map<string, PriceRow>>();
 
-/** A row of the book by key; a missing key is a programming error (a test keeps every key a pricer uses in the book). */
-export function priceRow(book: PriceBook, key: string): PriceRow {
+/** A row of the book by key, if the book has it. */
+export function findPriceRow(book: PriceBook, key: string): PriceRow | undefined {
   let index = indexes.get(book);
   if (!index) {
     index = new Map(book.prices.map((row) => [row.key, row]));
     indexes.set(book, index);
   }
-  const row = index.get(key);
+  return index.get(key);
+}
+
+/** A row of the book by key; an error when the book lacks it. */
+export function priceRow(book: PriceBook, key: string): PriceRow {
+  const row = findPriceRow(book, key);
   if (!row) throw new Error(`Price '${key}' is not in the ${book.region} price book`);
   return row;
 }

@@ -1,5 +1,5 @@
 import { CfnResource, CfnTemplate, numberOf, referencedResource } from '../template-facts';
-import { line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
+import { count, line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
 
 /** The instance type and EBS volumes of the launch template an Auto Scaling group launches. */
 function launchSpec(template: CfnTemplate, group: CfnResource): { instanceType: string; volumeGb: number; volumeType: string } {
@@ -72,7 +72,7 @@ export const lambdaFunction: Pricer = (id, fn, context) => {
   const ms = usage.quantities.msPerInvocation ?? 100;
   const memoryGb = (numberOf(p.MemorySize) ?? 128) / 1024;
   const arch = (Array.isArray(p.Architectures) && p.Architectures[0] === 'arm64') ? 'arm64' : 'x86_64';
-  const basis = usageBasis(usage, `${invocations.toLocaleString('en-US')} invocations of ${ms} ms`);
+  const basis = usageBasis(usage, `${count(invocations)} invocations of ${ms} ms`);
   const lines: PricedLine[] = [
     line(context, 'AWS Lambda', 'requests', 'lambda.requests', invocations / 1e6, basis),
     line(context, 'AWS Lambda', `duration, ${arch}, ${memoryGb * 1024} MB`, `lambda.${arch}`, invocations * (ms / 1000) * memoryGb, basis),

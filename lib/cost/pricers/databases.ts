@@ -1,5 +1,5 @@
 import { numberOf } from '../template-facts';
-import { line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
+import { count, line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
 
 const BACKUP_NOTE = 'backup storage up to the database size is free; retention beyond it is not modelled';
 
@@ -50,8 +50,8 @@ export const rdsCluster: Pricer = (id, cluster, context) => {
   const gb = used(usage, 'storedGb');
   const io = used(usage, 'ioRequests');
   return [
-    line(context, 'Amazon Aurora', 'storage (Aurora Standard)', 'aurora.storage', gb, usageBasis(usage, `${gb.toLocaleString('en-US')} GB stored; ${BACKUP_NOTE}`)),
-    line(context, 'Amazon Aurora', 'I/O requests (Aurora Standard)', 'aurora.io', io / 1e6, usageBasis(usage, `${io.toLocaleString('en-US')} I/Os`)),
+    line(context, 'Amazon Aurora', 'storage (Aurora Standard)', 'aurora.storage', gb, usageBasis(usage, `${count(gb)} GB stored; ${BACKUP_NOTE}`)),
+    line(context, 'Amazon Aurora', 'I/O requests (Aurora Standard)', 'aurora.io', io / 1e6, usageBasis(usage, `${count(io)} I/Os`)),
   ];
 };
 
@@ -69,7 +69,7 @@ export const docdbCluster: Pricer = (id, cluster, context) => {
   const io = used(usage, 'ioRequests');
   return [
     line(context, 'Amazon DocumentDB', 'storage', 'docdb.storage', gb, usageBasis(usage, `${gb} GB stored; ${BACKUP_NOTE}`)),
-    line(context, 'Amazon DocumentDB', 'I/O requests', 'docdb.io', io / 1e6, usageBasis(usage, `${io.toLocaleString('en-US')} I/Os`)),
+    line(context, 'Amazon DocumentDB', 'I/O requests', 'docdb.io', io / 1e6, usageBasis(usage, `${count(io)} I/Os`)),
   ];
 };
 
@@ -86,10 +86,10 @@ export const dynamoTable: Pricer = (id, table, context) => {
   const rru = used(usage, 'readRequestUnits');
   const gb = used(usage, 'storedGb');
   const lines: PricedLine[] = [
-    line(context, 'Amazon DynamoDB', 'write request units (on demand)', 'dynamodb.wru', wru / 1e6, usageBasis(usage, `${wru.toLocaleString('en-US')} WRU`)),
-    line(context, 'Amazon DynamoDB', 'read request units (on demand)', 'dynamodb.rru', rru / 1e6, usageBasis(usage, `${rru.toLocaleString('en-US')} RRU`)),
-    line(context, 'Amazon DynamoDB', 'table storage', 'dynamodb.storage', gb, usageBasis(usage, `${gb.toLocaleString('en-US')} GB stored`)),
+    line(context, 'Amazon DynamoDB', 'write request units (on demand)', 'dynamodb.wru', wru / 1e6, usageBasis(usage, `${count(wru)} WRU`)),
+    line(context, 'Amazon DynamoDB', 'read request units (on demand)', 'dynamodb.rru', rru / 1e6, usageBasis(usage, `${count(rru)} RRU`)),
+    line(context, 'Amazon DynamoDB', 'table storage', 'dynamodb.storage', gb, usageBasis(usage, `${count(gb)} GB stored`)),
   ];
-  if (pitr) lines.push(line(context, 'Amazon DynamoDB', 'point-in-time recovery', 'dynamodb.pitr', gb, `template: PITR on; ${usageBasis(usage, `${gb.toLocaleString('en-US')} GB`)}`));
+  if (pitr) lines.push(line(context, 'Amazon DynamoDB', 'point-in-time recovery', 'dynamodb.pitr', gb, `template: PITR on; ${usageBasis(usage, `${count(gb)} GB`)}`));
   return lines;
 };

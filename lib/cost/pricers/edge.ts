@@ -1,4 +1,4 @@
-import { line, Pricer, Unpriceable, usageBasis, used } from './pricer';
+import { count, line, Pricer, Unpriceable, usageBasis, used } from './pricer';
 
 /** A CloudFront distribution: bytes out to viewers (tiered) and HTTPS requests; origin fetches from S3 are free. */
 export const cloudFrontDistribution: Pricer = (id, distribution, context) => {
@@ -8,8 +8,8 @@ export const cloudFrontDistribution: Pricer = (id, distribution, context) => {
   const requests = used(usage, 'requests');
   const where = `viewers in North America (${priceClass})`;
   return [
-    line(context, 'Amazon CloudFront', `data transfer out to ${where}`, 'cloudfront.data-out', gb, usageBasis(usage, `${gb.toLocaleString('en-US')} GB`)),
-    line(context, 'Amazon CloudFront', 'HTTPS requests', 'cloudfront.https', requests / 10_000, usageBasis(usage, `${requests.toLocaleString('en-US')} requests`)),
+    line(context, 'Amazon CloudFront', `data transfer out to ${where}`, 'cloudfront.data-out', gb, usageBasis(usage, `${count(gb)} GB`)),
+    line(context, 'Amazon CloudFront', 'HTTPS requests', 'cloudfront.https', requests / 10_000, usageBasis(usage, `${count(requests)} requests`)),
   ];
 };
 
@@ -21,7 +21,7 @@ export const wafWebAcl: Pricer = (id, acl, context) => {
   return [
     line(context, 'AWS WAF', 'web ACL', 'waf.web-acl', 1, 'template: one web ACL'),
     line(context, 'AWS WAF', `rules and rule groups (${rules})`, 'waf.rule', rules, `template: ${rules} rules`),
-    line(context, 'AWS WAF', 'requests inspected', 'waf.requests', requests / 1e6, usageBasis(usage, `${requests.toLocaleString('en-US')} requests`)),
+    line(context, 'AWS WAF', 'requests inspected', 'waf.requests', requests / 1e6, usageBasis(usage, `${count(requests)} requests`)),
   ];
 };
 
@@ -34,6 +34,6 @@ export const ivsChannel: Pricer = (id, channel, context) => {
   const output = used(usage, 'outputHours');
   return [
     line(context, 'Amazon IVS', `video input, ${type.toLowerCase()} channel`, `ivs.input.${type.toLowerCase()}`, input, usageBasis(usage, `${input} hours live`)),
-    line(context, 'Amazon IVS', 'video output, HD, to viewers', 'ivs.output.hd', output, usageBasis(usage, `${output.toLocaleString('en-US')} viewer-hours`)),
+    line(context, 'Amazon IVS', 'video output, HD, to viewers', 'ivs.output.hd', output, usageBasis(usage, `${count(output)} viewer-hours`)),
   ];
 };

@@ -1,5 +1,5 @@
 import { numberOf } from '../template-facts';
-import { line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
+import { count, line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
 
 /** An API Gateway v2 API: HTTP requests, or WebSocket messages and connection minutes. */
 export const apiV2: Pricer = (id, api, context) => {
@@ -7,14 +7,14 @@ export const apiV2: Pricer = (id, api, context) => {
   const usage = context.usage(id);
   if (protocol === 'HTTP') {
     const requests = used(usage, 'requests');
-    return [line(context, 'Amazon API Gateway', 'HTTP API requests', 'apigw.http', requests / 1e6, usageBasis(usage, `${requests.toLocaleString('en-US')} requests`))];
+    return [line(context, 'Amazon API Gateway', 'HTTP API requests', 'apigw.http', requests / 1e6, usageBasis(usage, `${count(requests)} requests`))];
   }
   if (protocol === 'WEBSOCKET') {
     const messages = used(usage, 'messages');
     const minutes = used(usage, 'connectionMinutes');
     return [
-      line(context, 'Amazon API Gateway', 'WebSocket messages', 'apigw.ws.messages', messages / 1e6, usageBasis(usage, `${messages.toLocaleString('en-US')} messages`)),
-      line(context, 'Amazon API Gateway', 'WebSocket connection minutes', 'apigw.ws.minutes', minutes / 1e6, usageBasis(usage, `${minutes.toLocaleString('en-US')} connection-minutes`)),
+      line(context, 'Amazon API Gateway', 'WebSocket messages', 'apigw.ws.messages', messages / 1e6, usageBasis(usage, `${count(messages)} messages`)),
+      line(context, 'Amazon API Gateway', 'WebSocket connection minutes', 'apigw.ws.minutes', minutes / 1e6, usageBasis(usage, `${count(minutes)} connection-minutes`)),
     ];
   }
   throw new Unpriceable(`API protocol ${protocol} is not priced`);
@@ -24,7 +24,7 @@ export const apiV2: Pricer = (id, api, context) => {
 export const sqsQueue: Pricer = (id, _queue, context) => {
   const usage = context.usage(id);
   const requests = used(usage, 'requests');
-  return [line(context, 'Amazon SQS', 'requests', 'sqs.requests', requests / 1e6, usageBasis(usage, `${requests.toLocaleString('en-US')} requests`))];
+  return [line(context, 'Amazon SQS', 'requests', 'sqs.requests', requests / 1e6, usageBasis(usage, `${count(requests)} requests`))];
 };
 
 /** Invocations a month of a schedule expression: `cron(m h * * ? *)` (daily) and `rate(n unit)`. */
@@ -58,10 +58,10 @@ export const iotTopicRule: Pricer = (id, rule, context) => {
   const triggered = usage.quantities.rulesTriggered ?? messages;
   const minutes = used(usage, 'connectionMinutes');
   const lines: PricedLine[] = [
-    line(context, 'AWS IoT Core', "messages published to the rule's topic (5 KB units)", 'iot.messages', messages / 1e6, usageBasis(usage, `${messages.toLocaleString('en-US')} messages`)),
-    line(context, 'AWS IoT Core', 'rules triggered (5 KB units)', 'iot.rules', triggered / 1e6, usageBasis(usage, `${triggered.toLocaleString('en-US')} rules triggered`)),
-    line(context, 'AWS IoT Core', `actions executed (${actions} a rule)`, 'iot.actions', (triggered * actions) / 1e6, `template: ${actions} actions; ${usageBasis(usage, `${triggered.toLocaleString('en-US')} rules triggered`)}`),
-    line(context, 'AWS IoT Core', 'device connection minutes', 'iot.connectivity', minutes / 1e6, usageBasis(usage, `${minutes.toLocaleString('en-US')} connection-minutes`)),
+    line(context, 'AWS IoT Core', "messages published to the rule's topic (5 KB units)", 'iot.messages', messages / 1e6, usageBasis(usage, `${count(messages)} messages`)),
+    line(context, 'AWS IoT Core', 'rules triggered (5 KB units)', 'iot.rules', triggered / 1e6, usageBasis(usage, `${count(triggered)} rules triggered`)),
+    line(context, 'AWS IoT Core', `actions executed (${actions} a rule)`, 'iot.actions', (triggered * actions) / 1e6, `template: ${actions} actions; ${usageBasis(usage, `${count(triggered)} rules triggered`)}`),
+    line(context, 'AWS IoT Core', 'device connection minutes', 'iot.connectivity', minutes / 1e6, usageBasis(usage, `${count(minutes)} connection-minutes`)),
   ];
   return lines;
 };
@@ -77,7 +77,7 @@ export const firehose: Pricer = (id, stream, context) => {
   };
   const usage = context.usage(id);
   const gb = used(usage, 'ingestGb');
-  const basis = usageBasis(usage, `${gb.toLocaleString('en-US')} GB`);
+  const basis = usageBasis(usage, `${count(gb)} GB`);
   const lines: PricedLine[] = [line(context, 'Amazon Data Firehose', 'Direct PUT ingestion', 'firehose.ingest', gb, basis)];
   if (s3.DataFormatConversionConfiguration?.Enabled) lines.push(line(context, 'Amazon Data Firehose', 'format conversion to Parquet', 'firehose.format-conversion', gb, basis));
   if (s3.DynamicPartitioningConfiguration?.Enabled) {

@@ -1,4 +1,4 @@
-import { line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
+import { count, line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
 
 /** An Application Load Balancer: hours, LCUs for the bytes it processes, its public IPv4 addresses and the bytes it sends out. */
 export const loadBalancer: Pricer = (id, lb, context) => {
@@ -9,14 +9,14 @@ export const loadBalancer: Pricer = (id, lb, context) => {
   const lines: PricedLine[] = [
     line(context, 'Elastic Load Balancing', 'Application Load Balancer hours', 'elb.alb', context.hours, `template: one load balancer, ${context.hours} h`),
     // One LCU is 1 GB an hour processed for EC2 targets, so a month's GB are its LCU-hours when bytes dominate.
-    line(context, 'Elastic Load Balancing', 'LCUs for processed bytes (1 GB an hour each)', 'elb.lcu', processedGb, usageBasis(usage, `${processedGb.toLocaleString('en-US')} GB processed`)),
+    line(context, 'Elastic Load Balancing', 'LCUs for processed bytes (1 GB an hour each)', 'elb.lcu', processedGb, usageBasis(usage, `${count(processedGb)} GB processed`)),
   ];
   if ((p.Scheme ?? 'internet-facing') === 'internet-facing') {
     const azs = ((p.Subnets as unknown[] | undefined) ?? (p.SubnetMappings as unknown[] | undefined) ?? []).length || 2;
     lines.push(line(context, 'Amazon VPC', `public IPv4 addresses (one per AZ, ${azs})`, 'vpc.public-ipv4', azs * context.hours, `template: internet-facing in ${azs} subnets`));
   }
   const outGb = used(usage, 'internetOutGb');
-  lines.push(line(context, 'Data transfer', 'data transfer out to the internet', 'dto.internet', outGb, usageBasis(usage, `${outGb.toLocaleString('en-US')} GB out`)));
+  lines.push(line(context, 'Data transfer', 'data transfer out to the internet', 'dto.internet', outGb, usageBasis(usage, `${count(outGb)} GB out`)));
   return lines;
 };
 
@@ -26,7 +26,7 @@ export const natGateway: Pricer = (id, _nat, context) => {
   const gb = used(usage, 'processedGb');
   return [
     line(context, 'Amazon VPC', 'NAT gateway hours', 'vpc.nat', context.hours, `template: one NAT gateway, ${context.hours} h`),
-    line(context, 'Amazon VPC', 'NAT gateway data processed', 'vpc.nat.data', gb, usageBasis(usage, `${gb.toLocaleString('en-US')} GB`)),
+    line(context, 'Amazon VPC', 'NAT gateway data processed', 'vpc.nat.data', gb, usageBasis(usage, `${count(gb)} GB`)),
   ];
 };
 

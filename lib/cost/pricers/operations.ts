@@ -1,5 +1,5 @@
 import { numberOf } from '../template-facts';
-import { line, Pricer, usageBasis, used } from './pricer';
+import { count, line, Pricer, usageBasis, used } from './pricer';
 
 /** A log group: what is written to it and, over its retention, what it holds (stored as ingested: compression not modelled). */
 export const logGroup: Pricer = (id, group, context) => {
@@ -30,7 +30,7 @@ export const kmsKey: Pricer = (id, key, context) => {
   const requests = used(usage, 'requests');
   return [
     line(context, 'AWS KMS', 'customer managed key', 'kms.key', 1, `template: one key${rotation ? '; yearly rotation adds $1 a month for each of its first two rotations, not modelled' : ''}`),
-    line(context, 'AWS KMS', 'requests', 'kms.requests', requests / 10_000, usageBasis(usage, `${requests.toLocaleString('en-US')} requests`)),
+    line(context, 'AWS KMS', 'requests', 'kms.requests', requests / 10_000, usageBasis(usage, `${count(requests)} requests`)),
   ];
 };
 

@@ -1,5 +1,5 @@
 import { ResourceUsage } from '../load-profile';
-import { amountFor, PriceBook, priceRow, unitPrice } from '../price-book';
+import { amountFor, findPriceRow, PriceBook, unitPrice } from '../price-book';
 import { CfnResource, CfnTemplate } from '../template-facts';
 
 /** What every pricer is given: the whole template (to follow references), the prices and the load. */
@@ -39,7 +39,7 @@ export class Unpriceable extends Error {
 
 /** One line at a price-book row; a price the book lacks makes the resource unpriced, not free. */
 export function line(context: PricingContext, service: string, billed: string, priceKey: string, quantity: number, basis: string): PricedLine {
-  const row = context.book.prices.some((p) => p.key === priceKey) ? priceRow(context.book, priceKey) : undefined;
+  const row = findPriceRow(context.book, priceKey);
   if (!row) throw new Unpriceable(`no ${context.book.region} price for ${billed} (${priceKey})`);
   return { service, billed, quantity, unit: row.unit, priceKey, unitPrice: unitPrice(row), amount: amountFor(row, quantity), basis };
 }
@@ -52,4 +52,12 @@ export function usageBasis(usage: ResourceUsage, what: string): string {
 /** A quantity of the load profile's usage, 0 when the profile does not use the resource. */
 export function used(usage: ResourceUsage, key: string): number {
   return usage.quantities[key] ?? 0;
+}
+
+// One formatter for every line: building one per call (toLocaleString) costs more than the pricing.
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** `1,234,567` for a line's basis. */
+export function count(n: number): string {
+  return COUNT.format(n);
 }
