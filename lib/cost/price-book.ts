@@ -36,7 +36,7 @@ export const PRICE_BOOKS: Readonly<Record<string, PriceBook>> = { 'us-east-1': u
 
 /** The price book of a region; an error naming the priced regions otherwise. */
 export function priceBook(region: string): PriceBook {
-  const book = PRICE_BOOKS[region];
+  const book = Object.hasOwn(PRICE_BOOKS, region) ? PRICE_BOOKS[region] : undefined;
   if (!book) throw new Error(`No prices for region '${region}'. Priced regions: ${Object.keys(PRICE_BOOKS).join(', ')}.`);
   return book;
 }

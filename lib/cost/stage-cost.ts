@@ -20,7 +20,7 @@ const REGION = 'us-east-1';
  * deployment the load implies (`profile.deployment`): the talk's load on the talk's deployment.
  */
 export function stageCost(stage: PricedStage, load: LoadProfile | string): CostEstimate {
-  const profile = typeof load === 'string' ? LOAD_PROFILES[load] : load;
+  const profile = typeof load !== 'string' ? load : Object.hasOwn(LOAD_PROFILES, load) ? LOAD_PROFILES[load] : undefined;
   if (!profile) throw new Error(`Unknown load profile '${String(load)}'`);
   const paths = Object.fromEntries(Object.entries(stage.resources ?? {}).map(([id, r]) => [id, r.path]));
   return monthlyCost(stage.template, profile, { region: REGION, study: stage.study, stage: stage.stage, paths });

@@ -10,6 +10,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 describe('wa-stages cost called wrongly: one line naming the valid choices, exit 2, nothing written', () => {
   test.each([
     [['cost', '--load', 'peak'], "Unknown load 'peak'. Valid loads: workshop, talk."],
+    [['cost', '--load=toString'], "Unknown load 'toString'. Valid loads: workshop, talk."],
     [['cost', 'vid'], 'Valid studies: video, iot.'],
     [['cost', 'iot', '6', '--load', 'talk'], 'Valid stages: 1 (forklift), 2 (aurora), 3 (tiering), 4 (dynamodb), 5 (serverless).'],
     [['cost', '--load'], "Flag --load of 'cost' needs a value. Valid flags: --json, --load <value>, --help."],

@@ -154,7 +154,7 @@ const cost: Command = {
   maxPositionals: 2,
   run(args, io) {
     const loadName = args.options.get('--load') ?? 'workshop';
-    const profile = LOAD_PROFILES[loadName];
+    const profile = Object.hasOwn(LOAD_PROFILES, loadName) ? LOAD_PROFILES[loadName] : undefined;
     if (!profile) throw new UsageError(`Unknown load '${loadName}'. Valid loads: ${LOAD_NAMES.join(', ')}.`);
     const studies = args.positionals[0] === undefined ? STUDIES : [resolveStudy(args.positionals[0])];
     const only = args.positionals[1] === undefined ? undefined : resolveStage(studies[0], args.positionals[1]).id;
