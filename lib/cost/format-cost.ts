@@ -1,10 +1,11 @@
 import { CostDelta } from './cost-delta';
 import { CostEstimate } from './cost-line';
+import { grouped, groupedFixed } from './numbers';
 
 /** `$1,234.56` (cents below $100, whole dollars above). */
 export function dollars(usd: number): string {
   const digits = Math.abs(usd) < 100 ? 2 : 0;
-  return `${usd < 0 ? '-' : ''}$${Math.abs(usd).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  return `${usd < 0 ? '-' : ''}$${groupedFixed(Math.abs(usd), digits)}`;
 }
 
 /** `+$1,234 a month (+12%)`: a change as `diff` and `show` would print it. */
@@ -16,12 +17,12 @@ export function formatCostChange(delta: CostDelta): string {
 
 function quantity(n: number): string {
   if (n === 0) return '0';
-  if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en-US');
-  return Number(n.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 4 });
+  if (Math.abs(n) >= 1000) return grouped(Math.round(n), 0);
+  return grouped(Number(n.toPrecision(4)), 4);
 }
 
 function price(n: number): string {
-  return `$${Number(n.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 10 })}`;
+  return `$${grouped(Number(n.toPrecision(4)), 10)}`;
 }
 
 /** Rows of cells as aligned text columns. */

@@ -1,4 +1,5 @@
 import { ResourceUsage } from '../load-profile';
+import { grouped } from '../numbers';
 import { amountFor, findPriceRow, PriceBook, unitPrice } from '../price-book';
 import { CfnResource, CfnTemplate } from '../template-facts';
 
@@ -54,10 +55,7 @@ export function used(usage: ResourceUsage, key: string): number {
   return usage.quantities[key] ?? 0;
 }
 
-// One formatter for every line: building one per call (toLocaleString) costs more than the pricing.
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
 /** `1,234,567` for a line's basis. */
 export function count(n: number): string {
-  return COUNT.format(n);
+  return grouped(n);
 }

@@ -1,9 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../app/make-app';
-import { formatEstimate, formatTotals } from '../../cost/format-cost';
-import { LOAD_NAMES, LOAD_PROFILES } from '../../cost/load-profile';
-import { stageCost } from '../../cost/stage-cost';
 import { formatStageDiff } from '../diff/format-diff';
 import { stageDiff } from '../diff/stage-diff';
 import { writeReport } from '../report/write-report';
@@ -153,6 +150,8 @@ const cost: Command = {
   options: ['--load'],
   maxPositionals: 2,
   run(args, io) {
+    // Loaded when asked for: the other commands should not pay for the price book and the pricers.
+    const { formatEstimate, formatTotals, LOAD_NAMES, LOAD_PROFILES, stageCost } = require('../../cost') as typeof import('../../cost');
     const loadName = args.options.get('--load') ?? 'workshop';
     const profile = Object.hasOwn(LOAD_PROFILES, loadName) ? LOAD_PROFILES[loadName] : undefined;
     if (!profile) throw new UsageError(`Unknown load '${loadName}'. Valid loads: ${LOAD_NAMES.join(', ')}.`);
