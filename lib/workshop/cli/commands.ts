@@ -170,5 +170,38 @@ const report: Command = {
   },
 };
 
+const cost: Command = {
+  name: 'cost',
+  summary: 'an estimated monthly bill in USD per stage, per line, under a load profile',
+  usage: '[<study> [<stage>]]',
+  help:
+    "Prices the synthesized template of every stage, a study's stages, or one stage, with pinned\non-demand list prices (lib/cost/prices/) and a load profile (lib/cost/profiles/): workshop (a deploy\nnobody uses: the idle floor) or talk (the talk's figures, on the deployment the talk describes).\nOne stage prints every line; several print their totals. Unpriced resources are listed, never free.\n\nExamples: wa-stages cost; wa-stages cost iot 1 --load talk; wa-stages cost video --json",
+  switches: ['--json'],
+  options: ['--load'],
+  maxPositionals: 2,
+  run(args, io) {
+    // Loaded when asked for: the other commands should not pay for the price book and the pricers.
+    const { formatEstimate, formatTotals, LOAD_NAMES, LOAD_PROFILES, stageCost } = require('../../cost') as typeof import('../../cost');
+    const loadName = args.options.get('--load') ?? 'workshop';
+    const profile = Object.hasOwn(LOAD_PROFILES, loadName) ? LOAD_PROFILES[loadName] : undefined;
+    if (!profile) throw new UsageError(`Unknown load '${loadName}'. Valid loads: ${LOAD_NAMES.join(', ')}.`);
+    const studies = args.positionals[0] === undefined ? STUDIES : [resolveStudy(args.positionals[0])];
+    const only = args.positionals[1] === undefined ? undefined : resolveStage(studies[0], args.positionals[1]).id;
+    needsStages('cost');
+    const priced = studies.flatMap((s) =>
+      s.stages.filter((st) => only === undefined || st.id === only).map((st) => {
+        const snapshot = io.store.get(s, st.id, profile.deployment);
+        return { title: `${s.contextKey} ${st.id} ${st.slug}`, snapshot, estimate: stageCost(snapshot, profile) };
+      }),
+    );
+    if (args.switches.has('--json')) {
+      const stages = priced.map(({ snapshot, estimate }) => ({ study: snapshot.study, stage: snapshot.stage, slug: snapshot.slug, deployment: snapshot.variant, ...estimate }));
+      return io.stdout(json('cost', { load: { name: profile.name, title: profile.title, deployment: profile.deployment }, stages }));
+    }
+    if (priced.length === 1) return io.stdout(`${formatEstimate(priced[0].title, priced[0].estimate, io.terminal.width)}\n`);
+    io.stdout(`${formatTotals(priced, io.terminal.width)}\n(USD a month, ${profile.name} load: ${profile.title}; us-east-1 on-demand list prices; one stage prints its lines)\n`);
+  },
+};
+
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [list, show, diff, score, report, coverage];
+export const COMMANDS: readonly Command[] = [list, show, diff, score, report, coverage, cost];
