@@ -80,7 +80,8 @@ describe('show', () => {
     // The score with its compliance and coverage, and the rule that could not decide.
     const { undecided } = sharedStore.get(VIDEO_PLATFORM, 1).scorecard;
     expect(run.stdout).toMatch(new RegExp(`\\n  score(\\s+\\d+\\??){6}\\s+\\d+ open\\n\\s+compliance(\\s+\\d+%){6}\\s+\\d+ accepted\\n\\s+evaluated/framework(\\s+\\d+/\\d+){6}\\s+${undecided.length} undecided\\n`));
-    for (const u of undecided) expect(run.stdout).toContain(`? ${u.rule} on ${u.resource.replace(/^VideoPlatform\//, '').replace(/\/Resource$/, '')} could not decide`);
+    // Each is named with its resource; a line past the width is cut, so only its start is certain.
+    for (const u of undecided) expect(run.stdout).toContain(`? ${u.rule} on ${u.resource.replace(/^VideoPlatform\//, '').replace(/\/Resource$/, '')} could not decide`.slice(0, 80));
     expect(widest(run.stdout)).toBeLessThanOrEqual(90);
   });
 
@@ -145,7 +146,7 @@ describe('score', () => {
     expect(lines[first + 2]).toMatch(/^\s+evaluated\/framework(\s+\d+\/\d+){6}\s+\d+ undecided$/);
     expect(lines.find((l) => l.startsWith('packs can evaluate'))).toMatch(/(\s+\d+\/\d+){6}$/);
     for (const u of sharedStore.get(VIDEO_PLATFORM, 1).scorecard.undecided) {
-      expect(run.stdout).toContain(`undecided in video 1 monolith: ${u.rule} on ${u.resource.replace(/^VideoPlatform\//, '')}`);
+      expect(run.stdout).toContain(`undecided in video 1 monolith: ${u.rule} on ${u.resource.replace(/^VideoPlatform\//, '')}`.slice(0, 95));
     }
     expect(widest(run.stdout)).toBeLessThanOrEqual(100);
     expect(run.stdout).toContain('video 5 ivs');
