@@ -28,7 +28,7 @@ export interface NodeBox {
 export const PAD = 8;
 const MIN_WIDTH = { normal: 200, small: 160 };
 /** The widest a box grows to show its details line; longer details are summarised with a count. */
-const MAX_TEXT_WIDTH = 230;
+const MAX_TEXT_WIDTH = 260;
 const BADGE_HEIGHT = 22;
 
 const line = (role: BoxLine['role'], text: string): BoxLine => ({

@@ -125,9 +125,8 @@ export function renderArchitecture(arch: Architecture, title: string): string {
   const support = byKind('support');
   if (support.length > 0) rows.push({ label: 'Supporting: keys, alerts, logs, failure queues', nodes: nodes(support, true) });
 
-  const lines = rows.flatMap(wrap);
   const rowWidth = (l: Row) => l.nodes.reduce((sum, n) => sum + sizeOf(n).w + GAP, -GAP);
-  const contentWidth = Math.max(...lines.map(rowWidth), 3 * BOX.w + 2 * GAP);
+  const contentWidth = Math.max(...rows.flatMap(wrap).map(rowWidth), 3 * BOX.w + 2 * GAP);
   const width = contentWidth + 2 * MARGIN + 2 * GAP;
   const placed = new Map<string, Placed>();
   const bands: string[] = [];
@@ -135,7 +134,22 @@ export function renderArchitecture(arch: Architecture, title: string): string {
   let y = MARGIN;
   let vpcTop: number | undefined;
   let vpcBottom = 0;
-  for (const line of lines) {
+  const neighbours = (id: string) => [
+    ...arch.edges.filter((e) => e.to === id).map((e) => e.from),
+    ...arch.edges.filter((e) => e.from === id).map((e) => e.to),
+    ...(arch.parts.find((p) => p.id === id)?.publicEntry ? ['(users)'] : []),
+  ];
+  // Each band's boxes sit under the boxes above them they connect to (the mean of their centres), so
+  // arrows run down rather than across one another; boxes connected to nothing above keep their order.
+  const ordered = (row: Row): Row => {
+    const centre = (id: string) => {
+      const xs = neighbours(id).map((n) => placed.get(n)).filter((p) => p !== undefined).map((p) => p.x + p.w / 2);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Infinity;
+    };
+    return { ...row, nodes: [...row.nodes].sort((a, b) => centre(a.id) - centre(b.id)) };
+  };
+  // Bands are ordered one at a time, as the bands above them are placed.
+  for (const line of (function* () { for (const row of rows) yield* wrap(ordered(row)); })()) {
     if (line.vpc && vpcTop === undefined) {
       vpcTop = y;
       y += BAND_LABEL + 6;
@@ -175,28 +189,26 @@ export function renderArchitecture(arch: Architecture, title: string): string {
     const b = placed.get(e.to);
     if (!a || !b) continue;
     const weak = e.kind === 'uses';
-    const label = weak ? '' : `<text x="{LX}" y="{LY}">${escape(e.kind)}</text>`;
-    // An arrow that would cross a row of boxes bows out to the right of both boxes instead.
-    const skipsRows = Math.abs(b.y - a.y) > Math.max(a.h, b.h) + GAP + BAND_LABEL + 10 && Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) < Math.max(a.w, b.w);
-    if (skipsRows) {
-      const sx = a.x + a.w;
-      const sy = a.y + a.h / 2;
-      const ex = b.x + b.w;
-      const ey = b.y + b.h / 2;
-      const bow = Math.max(sx, ex) + 70;
-      arrows.push(
-        `<g class="edge${weak ? ' weak' : ''}"><path d="M${sx},${sy} C${bow},${sy} ${bow},${ey} ${ex},${ey}" fill="none" marker-end="url(#arrow)"/>` +
-          label.replace('{LX}', String(bow - 10)).replace('{LY}', String((sy + ey) / 2)) + '</g>',
-      );
+    const cls = `edge${weak ? ' weak' : ''}`;
+    const text = (x: number, y: number, anchor = 'start') => (weak ? '' : `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}">${escape(e.kind)}</text>`);
+    if (Math.abs(a.y - b.y) < 1) {
+      // Side by side: a short straight arrow, its label above the gap (the gap is narrower than a label).
+      const start = border(a, { x: b.x + b.w / 2, y: b.y + b.h / 2 });
+      const end = border(b, { x: a.x + a.w / 2, y: a.y + a.h / 2 });
+      arrows.push(`<g class="${cls}"><line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" marker-end="url(#arrow)"/>` +
+        text((start.x + end.x) / 2, Math.min(a.y, b.y) - 4, 'middle') + '</g>');
       continue;
     }
-    const start = border(a, { x: b.x + b.w / 2, y: b.y + b.h / 2 });
-    const end = border(b, { x: a.x + a.w / 2, y: a.y + a.h / 2 });
-    arrows.push(
-      `<g class="edge${weak ? ' weak' : ''}"><line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" marker-end="url(#arrow)"/>` +
-        label.replace('{LX}', ((start.x + end.x) / 2 + 4).toFixed(1)).replace('{LY}', ((start.y + end.y) / 2 - 3).toFixed(1)) +
-        '</g>',
-    );
+    // Between rows: an S-curve from the bottom of the upper box to the top of the lower one, so it runs
+    // down the gaps between rows instead of across the boxes beside its ends.
+    const down = b.y > a.y;
+    const sx = a.x + a.w / 2;
+    const sy = down ? a.y + a.h : a.y;
+    const ex = b.x + b.w / 2;
+    const ey = down ? b.y : b.y + b.h;
+    const my = (sy + ey) / 2;
+    arrows.push(`<g class="${cls}"><path d="M${sx.toFixed(1)},${sy} C${sx.toFixed(1)},${my} ${ex.toFixed(1)},${my} ${ex.toFixed(1)},${ey}" fill="none" marker-end="url(#arrow)"/>` +
+      text((sx + ex) / 2 + 6, my - 3) + '</g>');
   }
 
   const boxes = [...placed.values()].map((p) => {
