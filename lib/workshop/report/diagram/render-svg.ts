@@ -100,6 +100,19 @@ function renderBox(p: Placed, box: NodeBox): string {
   );
 }
 
+/** Whether the S-curve from (sx, sy) to (ex, ey) (vertical tangents at both ends) passes through a box. */
+function curveCrosses(box: Placed, sx: number, sy: number, ex: number, ey: number): boolean {
+  const my = (sy + ey) / 2;
+  for (let i = 1; i < 24; i++) {
+    const t = i / 24;
+    const u = 1 - t;
+    const x = u * u * u * sx + 3 * u * u * t * sx + 3 * u * t * t * ex + t * t * t * ex;
+    const y = u * u * u * sy + 3 * u * u * t * my + 3 * u * t * t * my + t * t * t * ey;
+    if (x > box.x - 4 && x < box.x + box.w + 4 && y > box.y - 4 && y < box.y + box.h + 4) return true;
+  }
+  return false;
+}
+
 /**
  * Draws an architecture as SVG: the internet at the top, the services at AWS's edge, the VPC with one
  * band per subnet tier, regional services, the data stores in a frame of their own, then the
@@ -207,6 +220,19 @@ export function renderArchitecture(arch: Architecture, title: string): string {
     const ex = b.x + b.w / 2;
     const ey = down ? b.y : b.y + b.h;
     const my = (sy + ey) / 2;
+    const others = [...placed.values()].filter((p) => p !== a && p !== b);
+    if (others.some((box) => curveCrosses(box, sx, sy, ex, ey))) {
+      // Another box sits on the way: go round everything between the two rows, on the shorter side.
+      const between = [a, b, ...others.filter((p) => p.y + p.h > Math.min(sy, ey) && p.y < Math.max(sy, ey))];
+      const right = Math.max(...between.map((p) => p.x + p.w)) + 36;
+      const left = Math.max(6, Math.min(...between.map((p) => p.x)) - 36);
+      const goRight = 2 * right - (a.x + a.w) - (b.x + b.w) <= a.x + b.x - 2 * left;
+      const bow = goRight ? right : left;
+      const [ax, ay, bx, by] = goRight ? [a.x + a.w, a.y + a.h / 2, b.x + b.w, b.y + b.h / 2] : [a.x, a.y + a.h / 2, b.x, b.y + b.h / 2];
+      arrows.push(`<g class="${cls}"><path d="M${ax},${ay} C${bow},${ay} ${bow},${by} ${bx},${by}" fill="none" marker-end="url(#arrow)"/>` +
+        text(goRight ? bow - 20 : bow + 4, (ay + by) / 2) + '</g>');
+      continue;
+    }
     arrows.push(`<g class="${cls}"><path d="M${sx.toFixed(1)},${sy} C${sx.toFixed(1)},${my} ${ex.toFixed(1)},${my} ${ex.toFixed(1)},${ey}" fill="none" marker-end="url(#arrow)"/>` +
       text((sx + ex) / 2 + 6, my - 3) + '</g>');
   }
