@@ -174,6 +174,10 @@ describe('a fleet that serves several components is one blast radius', () => {
     const svg = renderArchitecture(arch, 'synthetic monolith');
     expect(svg).toContain('class="node shared"');
     expect(svg).toContain('one blast radius: /video/* + /chat/*');
+    // The legend under the drawing fits its width.
+    const legend = /<text class="legend-shared" x="(\d+)"[^>]*>([^<]+)<\/text>/.exec(svg)!;
+    const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+    expect(Number(legend[1]) + textWidth(legend[2].replace(/&#39;|&apos;/g, "'"), 12)).toBeLessThanOrEqual(width);
   });
 
   test('two rules to two target groups of one fleet, or the default action beside a rule: marked', () => {

@@ -19,7 +19,7 @@ const STYLE =
   `svg.architecture .name{font-size:${FONT.name}px;font-weight:bold}svg.architecture .service{font-size:${FONT.service}px}` +
   `svg.architecture .details{font-size:${FONT.details}px}svg.architecture .badge text{font-size:${FONT.badge}px;font-weight:bold;fill:#fff}` +
   'svg.architecture .badge rect{fill:#b3261e;stroke:none}svg.architecture .node.shared>rect{stroke:#b3261e;stroke-width:2.4}' +
-  'svg.architecture .node.data>rect{stroke:#8c4fff}svg.architecture .datastores rect{fill:#f7f3ff;stroke:#8c4fff;stroke-dasharray:5 3}';
+  'svg.architecture .legend-shared{font-size:12px;fill:#b3261e}svg.architecture .node.data>rect{stroke:#8c4fff}svg.architecture .datastores rect{fill:#f7f3ff;stroke:#8c4fff;stroke-dasharray:5 3}';
 
 interface Placed {
   readonly id: string;
@@ -184,6 +184,12 @@ export function renderArchitecture(arch: Architecture, title: string): string {
     if (line.vpc) vpcBottom = y - GAP / 2;
     if (line.frame) frames.set(line.frame, { top: frames.get(line.frame)?.top ?? frameTop, bottom: y - GAP / 2 });
   }
+  // The monolith's flaw in words under the drawing, when the template shows it.
+  const sharedParts = arch.parts.filter((p) => p.sharedBy);
+  const legend = sharedParts.length
+    ? `<text class="legend-shared" x="${MARGIN}" y="${y + 4}">Red outline: one fleet serves several routes; one route's load or failure takes the others down.</text>`
+    : '';
+  if (legend) y += 20;
   const height = y + MARGIN - GAP / 2;
 
   const vpcBox = arch.vpc && vpcTop !== undefined
@@ -250,6 +256,6 @@ export function renderArchitecture(arch: Architecture, title: string): string {
     `<svg class="architecture" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(title)}">` +
     `<style>${STYLE}</style>` +
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>' +
-    `<title>${escape(title)}</title>${vpcBox}${frameBoxes.join('')}${bands.join('')}${arrows.join('')}${boxes.join('')}</svg>`
+    `<title>${escape(title)}</title>${vpcBox}${frameBoxes.join('')}${bands.join('')}${arrows.join('')}${boxes.join('')}${legend}</svg>`
   );
 }
