@@ -190,5 +190,8 @@ export function architectureOf(snapshot: StageSnapshot): Architecture {
       }
     }
   }
-  return { vpc: vpcPart !== undefined, tiers: tiers.map((t) => t.tier), parts, edges: [...edges.values()] };
+  // A plain reference back along a stronger relation (the pool's security group naming the load
+  // balancer's) would draw a second arrowhead on the same line: the stronger relation says it.
+  const drawn = [...edges.values()].filter((e) => e.kind !== 'uses' || !edges.has(`${e.to}->${e.from}`) || edges.get(`${e.to}->${e.from}`)!.kind === 'uses' && e.from < e.to);
+  return { vpc: vpcPart !== undefined, tiers: tiers.map((t) => t.tier), parts, edges: drawn };
 }

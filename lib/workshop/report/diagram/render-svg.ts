@@ -229,7 +229,7 @@ export function renderArchitecture(arch: Architecture, title: string): string {
     const others = [...placed.values()].filter((p) => p !== a && p !== b);
     if (others.some((box) => curveCrosses(box, sx, sy, ex, ey))) {
       // Another box sits on the way: go round everything between the two rows, on the shorter side.
-      const between = [a, b, ...others.filter((p) => p.y + p.h > Math.min(sy, ey) && p.y < Math.max(sy, ey))];
+      const between = [a, b, ...others.filter((p) => p.y + p.h > Math.min(a.y, b.y) && p.y < Math.max(a.y + a.h, b.y + b.h))];
       const right = Math.max(...between.map((p) => p.x + p.w)) + 36;
       const left = Math.max(6, Math.min(...between.map((p) => p.x)) - 36);
       const goRight = 2 * right - (a.x + a.w) - (b.x + b.w) <= a.x + b.x - 2 * left;
