@@ -25,6 +25,13 @@ interface Visit {
   /** The href of each image inside the architecture diagram. */
   readonly icons: string[];
   readonly hrefs: string[];
+  /** Each architecture label the browser drew wider than its box, or outside it: `part: text`. */
+  readonly overflowing: string[];
+}
+
+/** An SVG element as the browser measures it (the project compiles without the DOM library). */
+interface BoxedElement {
+  getBBox(): { x: number; y: number; width: number; height: number };
 }
 
 let out: string;
@@ -52,12 +59,23 @@ async function visit(name: string): Promise<Visit> {
   }
   const icons = await page.locator('svg.architecture image').evaluateAll((images) => images.map((i) => i.getAttribute('href') ?? ''));
   const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  // The rendered extent of every label in every box, against the box's own rectangle, in the SVG's units.
+  const overflowing = await page.locator('svg.architecture g.node').evaluateAll((nodes) =>
+    nodes.flatMap((node) => {
+      const box = (node.querySelector(':scope > rect') as unknown as BoxedElement).getBBox();
+      return [...node.querySelectorAll('text')].flatMap((text) => {
+        const t = (text as unknown as BoxedElement).getBBox();
+        const inside = t.x >= box.x && t.x + t.width <= box.x + box.width && t.y >= box.y && t.y + t.height <= box.y + box.height;
+        return inside ? [] : [`${node.querySelector('text')?.textContent}: ${text.textContent} (${t.width.toFixed(0)} wide, box ${box.width.toFixed(0)})`];
+      });
+    }),
+  );
   if (name === 'video-3.html') {
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   }
   await page.close();
-  return { errors, external, drawings, icons, hrefs };
+  return { errors, external, drawings, icons, hrefs, overflowing };
 }
 
 beforeAll(async () => {
@@ -103,6 +121,10 @@ test('every stage page draws its architecture diagram and pillar chart at a non-
     expect(icons.length).toBeGreaterThan(2);
     for (const href of icons) expect(href).toMatch(/^data:image\/svg\+xml;base64,/);
   }
+});
+
+test('every label of every architecture diagram fits inside its box as the browser draws it', () => {
+  expect(stagePages().flatMap((name) => visits.get(name)!.overflowing.map((o) => `${name}: ${o}`))).toEqual([]);
 });
 
 test('every link between pages resolves to a page of the report', () => {

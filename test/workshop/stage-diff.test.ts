@@ -129,7 +129,7 @@ describe('architecture of a synthesized stage', () => {
     const arch = architectureOf(sharedStore.get(VIDEO_PLATFORM, 1));
     expect(arch.tiers).toEqual(['Public', 'App', 'Data']);
     const placement = Object.fromEntries(arch.parts.map((p) => [p.id, 'tier' in p.placement ? p.placement.tier : p.placement.kind]));
-    expect(placement).toMatchObject({ Entrance: 'Public', AppPool: 'App', ChatDatabase: 'Data', Media: 'regional' });
+    expect(placement).toMatchObject({ Entrance: 'Public', AppPool: 'App', ChatDatabase: 'Data', Media: 'data' });
     expect(arch.edges).toContainEqual({ from: 'Entrance', to: 'AppPool', kind: 'targets' });
     expect(arch.parts.find((p) => p.id === 'Entrance')!.publicEntry).toBe(true);
   }, 60_000);

@@ -1,13 +1,15 @@
 import { serviceOf } from '../../diff/services';
 import { StageSnapshot, TemplateResource } from '../../synth/stage-snapshot';
-import { hasIcon } from '../icons';
 import { refsIn } from './refs';
+import { Category, categoryOf, FACE_ORDER, resourceKind, WORKLOAD_CATEGORIES } from './resource-catalog';
+import { Route, sharedFleets } from './shared-fleets';
 
-/** Where a part of the stack runs, top to bottom as the diagram draws it. */
+/** Where a part of the stack is drawn, top to bottom. */
 export type Placement =
   | { readonly kind: 'edge' }
   | { readonly kind: 'subnet'; readonly tier: string; readonly order: number }
   | { readonly kind: 'regional' }
+  | { readonly kind: 'data' }
   | { readonly kind: 'support' };
 
 /** One part of the stack: a top-level construct, drawn as one box. */
@@ -15,17 +17,21 @@ export interface PartNode {
   readonly id: string;
   /** The type whose icon and service name the box shows. */
   readonly mainType: string;
+  /** What the part is to the workload (its face's category, or support when it only serves alarms, logs or failures). */
+  readonly category: Category;
   readonly service: string;
-  /** Other services in the part, e.g. `Lambda ×4`. */
+  /** Other workload services in the part, e.g. `Lambda ×4`. */
   readonly details: readonly string[];
   readonly resources: number;
   readonly placement: Placement;
   /** Reachable from the internet (an internet-facing load balancer, CloudFront, an API, IVS, IoT Core). */
   readonly publicEntry: boolean;
+  /** Set when the part's fleet serves several components: the routes that share its one blast radius. */
+  readonly sharedBy?: readonly Route[];
 }
 
 /** What an edge between two parts means. */
-export type EdgeKind = 'targets' | 'origin' | 'invokes' | 'event source' | 'triggers' | 'records to' | 'uses';
+export type EdgeKind = 'targets' | 'origin' | 'invokes' | 'event source' | 'triggers' | 'delivers to' | 'records to' | 'uses';
 
 /** A relation the template implies between two parts. */
 export interface PartEdge {
@@ -43,42 +49,12 @@ export interface Architecture {
   readonly edges: readonly PartEdge[];
 }
 
-/** The most telling resource type of a part, in this order. */
-const MAIN_TYPES = [
-  'AWS::IVS::Channel',
-  'AWS::CloudFront::Distribution',
-  'AWS::ApiGatewayV2::Api',
-  'AWS::IoT::TopicRule',
-  'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  'AWS::AutoScaling::AutoScalingGroup',
-  'AWS::DocDB::DBCluster',
-  'AWS::RDS::DBCluster',
-  'AWS::RDS::DBInstance',
-  'AWS::DynamoDB::GlobalTable',
-  'AWS::DynamoDB::Table',
-  'AWS::ECS::TaskDefinition',
-  'AWS::ECS::Cluster',
-  'AWS::Lambda::Function',
-  'AWS::Glue::Table',
-  'AWS::Glue::Database',
-  'AWS::Athena::WorkGroup',
-  'AWS::Scheduler::Schedule',
-  'AWS::Events::Rule',
-  'AWS::S3::Bucket',
-  'AWS::SQS::Queue',
-  'AWS::SNS::Topic',
-  'AWS::SecretsManager::Secret',
-  'AWS::KMS::Key',
-  'AWS::CloudWatch::Dashboard',
-  'AWS::WAFv2::WebACL',
-  'AWS::SSM::Association',
-  'AWS::CloudWatch::Alarm',
-  'AWS::Logs::LogGroup',
-];
-/** Services at the edge of AWS's network or fully managed front doors: drawn above the VPC. */
-const EDGE_TYPES = new Set(['AWS::IVS::Channel', 'AWS::CloudFront::Distribution', 'AWS::ApiGatewayV2::Api', 'AWS::IoT::TopicRule', 'AWS::WAFv2::WebACL']);
-/** Parts that support the others (keys, alerts, dashboards, logs): drawn small, at the bottom, no arrows in. */
-const SUPPORT_TYPES = new Set(['AWS::KMS::Key', 'AWS::SNS::Topic', 'AWS::CloudWatch::Dashboard', 'AWS::CloudWatch::Alarm', 'AWS::Logs::LogGroup', 'AWS::SSM::Association', 'AWS::SecretsManager::Secret']);
+/** Categories that only support the workload: their parts are drawn small, at the bottom, with no arrows in. */
+const SUPPORT_CATEGORIES = new Set<Category>(['security', 'operations', 'network', 'configuration', 'deployment']);
+/** Where a reference marks its target as a sink for alarms, logs or failed work (support), not a step of the workload. */
+const SINK_AT = /AlarmActions|OKActions|InsufficientDataActions|DeadLetter|RedrivePolicy|OnFailure|ErrorAction|Logging|LogDestination|AccessLog/;
+/** Where a reference means a consumer reads from its target: the target is a step of the workload. */
+const CONSUMER_AT = /^EventSourceArn|^TopicArn/;
 /** Sources whose references are monitoring, permissions or logging plumbing, not how the workload works. */
 const PLUMBING_SOURCES = /^AWS::(IAM|CloudWatch|Logs|SNS|KMS|SSM|Lambda::Permission|SecretsManager|S3::BucketPolicy|EC2::SecurityGroup)/;
 
@@ -96,10 +72,11 @@ function edgeKind(sourceType: string, at: string): { kind: EdgeKind; reverse: bo
   if (sourceType === 'AWS::Events::Rule' && at.startsWith('EventPattern')) return { kind: 'triggers', reverse: true };
   if (sourceType === 'AWS::Events::Rule' || sourceType === 'AWS::Scheduler::Schedule') return { kind: 'triggers', reverse: false };
   if (sourceType === 'AWS::IVS::RecordingConfiguration') return { kind: 'records to', reverse: false };
+  if (sourceType === 'AWS::KinesisFirehose::DeliveryStream' && /DestinationConfiguration/.test(at)) return { kind: 'delivers to', reverse: false };
   return { kind: 'uses', reverse: false };
 }
 
-const EDGE_STRENGTH: EdgeKind[] = ['targets', 'origin', 'invokes', 'event source', 'triggers', 'records to', 'uses'];
+const EDGE_STRENGTH: EdgeKind[] = ['targets', 'origin', 'invokes', 'event source', 'triggers', 'delivers to', 'records to', 'uses'];
 
 /**
  * The architecture of a synthesized stage, from its template and construct paths alone: one box per
@@ -130,43 +107,67 @@ export function architectureOf(snapshot: StageSnapshot): Architecture {
   }
   const tiers = [...new Map([...tierOfSubnet.values()].map((t) => [t.tier, t])).values()].sort((a, b) => a.order - b.order);
 
-  // Buckets that receive other resources' logs are support, not workload: no arrows into them.
-  const logTargets = new Set<string>();
+  // Sinks: resources other resources send logs, alarms or failed work to (a log bucket, an alert
+  // topic, a dead-letter queue) are support, unless a consumer also reads them.
+  const sinks = new Set<string>();
+  const consumed = new Set<string>();
   for (const [, r] of Object.entries(resources)) {
-    for (const ref of refsIn(r.Properties)) if (/Logging|LogDestination/.test(ref.at)) logTargets.add(partOf(ref.target) ?? '');
+    for (const ref of refsIn(r.Properties)) {
+      if (SINK_AT.test(ref.at)) sinks.add(ref.target);
+      if (CONSUMER_AT.test(ref.at) || r.Type === 'AWS::SNS::Subscription') consumed.add(ref.target);
+    }
     const attributes = (r.Properties?.LoadBalancerAttributes as Array<{ Key: string; Value: unknown }> | undefined) ?? [];
-    for (const a of attributes.filter((x) => x.Key === 'access_logs.s3.bucket')) for (const ref of refsIn(a.Value)) logTargets.add(partOf(ref.target) ?? '');
+    for (const a of attributes.filter((x) => x.Key === 'access_logs.s3.bucket')) for (const ref of refsIn(a.Value)) sinks.add(ref.target);
   }
+  const isSink = (id: string, r: TemplateResource) =>
+    sinks.has(id) && !consumed.has(id) && ['integration', 'data'].includes(categoryOf(r.Type));
+  const shared = new Map(sharedFleets(resources).map((f) => [f.fleet, f.routes]));
+  const serviceName = (type: string) => resourceKind(type)?.service ?? serviceOf(type);
 
   const parts: PartNode[] = [];
   for (const [part, rs] of byPart) {
     if (part === vpcPart || rs.every(([, r]) => r.Type.startsWith('AWS::IAM::'))) continue;
+    // What the part does for the workload: its resources other than sinks, which only support it.
+    const working = rs.filter(([id, r]) => !isSink(id, r));
     const types = rs.map(([, r]) => r.Type);
-    const mainType = MAIN_TYPES.find((t) => types.includes(t)) ?? types.find(hasIcon) ?? types[0];
+    const workingTypes = working.map(([, r]) => r.Type);
+    const workload = workingTypes.filter((t) => WORKLOAD_CATEGORIES.has(categoryOf(t)));
+    const mainType = FACE_ORDER.find((t) => workload.includes(t)) ?? FACE_ORDER.find((t) => types.includes(t)) ?? types.find((t) => resourceKind(t)?.icon) ?? types[0];
+    // A part whose only workload-like resources are sinks (an alert topic, a log bucket) supports the others.
+    const category: Category = workload.length > 0 ? categoryOf(mainType) : 'operations';
     const subnetTiers = rs.flatMap(([, r]) => refsIn(r.Properties).map((ref) => tierOfSubnet.get(ref.target))).filter((t) => t !== undefined);
     const placement: Placement = subnetTiers.length > 0
       ? { kind: 'subnet', tier: subnetTiers[0]!.tier, order: subnetTiers[0]!.order }
-      : EDGE_TYPES.has(mainType)
+      : category === 'edge'
         ? { kind: 'edge' }
-        : SUPPORT_TYPES.has(mainType) || logTargets.has(part)
-          ? { kind: 'support' }
-          : { kind: 'regional' };
+        : category === 'data'
+          ? { kind: 'data' }
+          : SUPPORT_CATEGORIES.has(category)
+            ? { kind: 'support' }
+            : { kind: 'regional' };
     const counts = new Map<string, number>();
-    for (const t of types.filter((t) => hasIcon(t) && t !== mainType && !SUPPORT_TYPES.has(t))) counts.set(serviceOf(t), (counts.get(serviceOf(t)) ?? 0) + 1);
-    counts.delete(serviceOf(mainType));
+    for (const [, r] of working) {
+      if (r.Type === mainType || !WORKLOAD_CATEGORIES.has(categoryOf(r.Type))) continue;
+      if (r.Properties?.DBClusterIdentifier !== undefined) continue; // a cluster's member instance: the cluster is the store
+      counts.set(serviceName(r.Type), (counts.get(serviceName(r.Type)) ?? 0) + 1);
+    }
+    counts.delete(serviceName(mainType));
     const publicEntry = rs.some(
       ([, r]) =>
         (r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && r.Properties?.Scheme === 'internet-facing') ||
-        ['AWS::CloudFront::Distribution', 'AWS::ApiGatewayV2::Api', 'AWS::IVS::Channel', 'AWS::IoT::TopicRule'].includes(r.Type),
+        ['AWS::CloudFront::Distribution', 'AWS::ApiGatewayV2::Api', 'AWS::ApiGateway::RestApi', 'AWS::IVS::Channel', 'AWS::IoT::TopicRule', 'AWS::IoT::ProvisioningTemplate'].includes(r.Type),
     );
+    const sharedBy = rs.map(([id]) => shared.get(id)).find((routes) => routes !== undefined);
     parts.push({
       id: part,
       mainType,
-      service: serviceOf(mainType),
+      category,
+      service: serviceName(mainType),
       details: [...counts.entries()].map(([service, n]) => (n > 1 ? `${service} ×${n}` : service)),
       resources: rs.length,
       placement,
       publicEntry,
+      ...(sharedBy ? { sharedBy } : {}),
     });
   }
 
@@ -189,5 +190,8 @@ export function architectureOf(snapshot: StageSnapshot): Architecture {
       }
     }
   }
-  return { vpc: vpcPart !== undefined, tiers: tiers.map((t) => t.tier), parts, edges: [...edges.values()] };
+  // A plain reference back along a stronger relation (the pool's security group naming the load
+  // balancer's) would draw a second arrowhead on the same line: the stronger relation says it.
+  const drawn = [...edges.values()].filter((e) => e.kind !== 'uses' || !edges.has(`${e.to}->${e.from}`) || edges.get(`${e.to}->${e.from}`)!.kind === 'uses' && e.from < e.to);
+  return { vpc: vpcPart !== undefined, tiers: tiers.map((t) => t.tier), parts, edges: drawn };
 }
