@@ -71,7 +71,6 @@ export function collectorFleet(scope: Construct, props: CollectorFleetProps): Ap
     alerts: props.alerts,
     serviceName: 'telemetry-collector',
     component: 'collect+analyse',
-    batchComponents: 'analyse',
     healthCheckPath: '/health',
     minCapacity: 2,
     maxCapacity: 10,
@@ -85,7 +84,8 @@ export function collectorFleet(scope: Construct, props: CollectorFleetProps): Ap
   });
   props.database.allowAppAccess(fleet.asg, 'Collector fleet');
   props.realtime?.table.grant(fleet.instanceRole, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query');
-  props.entrance.routeEverythingTo(fleet);
+  // Devices post readings to /telemetry and analysts query /devices/*; the load balancer sends both to the one fleet.
+  props.entrance.routePaths(fleet, ['/telemetry', '/devices/*'], 10);
   fleet.asg.scaleOnRequestCount('RequestsPerTarget', { targetRequestsPerMinute: 6000 });
   acknowledgeForkliftDesign(fleet, props.entrance);
   return fleet;
