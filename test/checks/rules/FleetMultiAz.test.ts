@@ -20,6 +20,22 @@ describe('WellArchitected-FleetMultiAz', () => {
     expect(outcomesOf(stack, 'FleetMultiAz')).toEqual([{ outcome: 'nonCompliant', path: 'S/Fleet/ASG' }]);
   });
 
+  test('two subnets in one Availability Zone are one zone: not compliant', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Custom', { maxAzs: 1, natGateways: 0, subnetConfiguration: [
+      { name: 'A', subnetType: ec2.SubnetType.PUBLIC }, { name: 'B', subnetType: ec2.SubnetType.PUBLIC },
+    ] });
+    fleet(stack, 'Fleet', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+    expect(outcomesOf(stack, 'FleetMultiAz')).toEqual([{ outcome: 'nonCompliant', path: 'S/Fleet/ASG' }]);
+  });
+
+  test('zones named literally count as themselves', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Named', { availabilityZones: ['us-east-1a', 'us-east-1b'], natGateways: 0, subnetConfiguration: [{ name: 'P', subnetType: ec2.SubnetType.PUBLIC }] });
+    fleet(stack, 'Fleet', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+    expect(outcomesOf(stack, 'FleetMultiAz')).toEqual([{ outcome: 'compliant', path: 'S/Fleet/ASG' }]);
+  });
+
   test('resources that are not fleets record nothing', () => {
     const stack = newStack();
     vpcOf(stack);
