@@ -40,10 +40,6 @@ function acknowledgeForkliftDesign(fleet: AppPool, entrance: PublicEntrance): vo
       reason: 'The talk: "all of the data collection and analysis is done on a single auto-scaling pool", the forklift\'s blast radius; stage 5 splits them into a Lambda per event and Fargate jobs.',
     },
     {
-      rule: 'WellArchitected-BatchWorkOnDemand',
-      reason: 'The forklift analyses on the always-on collection fleet, as it did on premises; stage 5 runs analysis as Fargate tasks only when a job exists.',
-    },
-    {
       rule: 'WellArchitected-ManagedCompute',
       reason: 'The forklift keeps the EC2 fleet the team knew how to run ("that code is solid"); stage 5 migrates compute to Lambda and Fargate.',
     },

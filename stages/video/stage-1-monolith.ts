@@ -35,10 +35,6 @@ export function buildMonolith(stack: Stack, options: VideoPlatformOptions): void
       rule: 'WellArchitected-FleetScalingHeadroom[MaxBelowTwiceMin]',
       reason: 'The talk\'s lesson: scaling was tuned to the ~100 users the team tested with; the first sold-out stream went past it into 10-second responses.',
     },
-    {
-      rule: 'WellArchitected-FleetPreScaledForKnownPeaks',
-      reason: 'The talk\'s "easy" fix the team missed: pre-scale before a ticketed event. Stage 2 adds scheduled pre-scaling for known live events.',
-    },
   );
   acknowledgeAnonymousViewers(entrance);
   acknowledgeVideoFromOrigin(media.bucket);
