@@ -22,7 +22,6 @@ export { RecordedAwsSolutionsChecks } from './checks/packs/aws-solutions';
 export { PackRecorder } from './checks/packs/recording';
 export type { RecordingOptions } from './checks/packs/recording';
 export { WELL_ARCHITECTED_RULES, WellArchitectedChecks } from './checks/packs/well-architected';
-export { DECLARED_TAGS } from './checks/rules/declared-tags';
 export { scoreStack } from './checks/scorecard';
 export type { BestPracticeOutcome, BestPracticeResult, EvidenceItem, PillarCoverage, PillarScore, Scorecard, ScorecardLabels } from './checks/scorecard';
 export { formatScorecardTable } from './checks/scorecard-table';

@@ -8,7 +8,6 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
-import { DECLARED_TAGS, SCHEDULED_EVENTS_DEMAND } from '../checks/rules/declared-tags';
 import { Alerts } from './alerts';
 import { appUserData } from './app-user-data';
 import { Network } from './network';
@@ -26,19 +25,8 @@ export interface AppPoolProps {
   readonly bundle: NodeAppBundle;
   /** systemd unit, system user and install folder (`/opt/<name>`) of the app. */
   readonly serviceName: string;
-  /** What the pool serves, in the talk's words, `+`-separated; tags the pool as `wa:component`. */
+  /** What the pool serves, in the talk's words (`video+chat`), for descriptions and alarm texts. */
   readonly component: string;
-  /**
-   * Which of those components are batch work (analysis, reports); tags the pool as `wa:batch`.
-   * @default - none: all of it is interactive
-   */
-  readonly batchComponents?: string;
-  /**
-   * Whether demand peaks at times known in advance (ticketed live events); tags the pool as
-   * `wa:demand=scheduled-events`, which asks for scheduled scaling ahead of them.
-   * @default false
-   */
-  readonly peaksAtKnownTimes?: boolean;
   /** The app's environment. Values may be CDK tokens. */
   readonly environment: Record<string, string>;
   /** Path the load balancer and the boot script check. */
@@ -148,9 +136,6 @@ export class AppPool extends Construct {
     );
     launchTemplate.userData!.addSignalOnExitCommand(this.asg);
 
-    Tags.of(this).add(DECLARED_TAGS.component, props.component);
-    if (props.batchComponents) Tags.of(this).add(DECLARED_TAGS.batch, props.batchComponents);
-    if (props.peaksAtKnownTimes) Tags.of(this).add(DECLARED_TAGS.demand, SCHEDULED_EVENTS_DEMAND);
     this.patchWeekly();
 
     acknowledge(

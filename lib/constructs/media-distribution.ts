@@ -119,7 +119,7 @@ export class MediaDistribution extends Construct {
     });
     if (!props.domain) {
       const reason = 'The default *.cloudfront.net certificate cannot pin TLS 1.2; pass a media domain with its ACM certificate (context mediaDomainName, mediaCertificateArn) to get it.';
-      acknowledge(this.distribution, { rule: 'AwsSolutions-CFR4', reason }, { rule: 'WellArchitected-TlsCertificateManaged', reason });
+      acknowledge(this.distribution, { rule: 'AwsSolutions-CFR4', reason });
     }
     if (!webAclArn) {
       acknowledge(this.distribution, {

@@ -40,10 +40,6 @@ function acknowledgeForkliftDesign(fleet: AppPool, entrance: PublicEntrance): vo
       reason: 'The talk: "all of the data collection and analysis is done on a single auto-scaling pool", the forklift\'s blast radius; stage 5 splits them into a Lambda per event and Fargate jobs.',
     },
     {
-      rule: 'WellArchitected-BatchWorkOnDemand',
-      reason: 'The forklift analyses on the always-on collection fleet, as it did on premises; stage 5 runs analysis as Fargate tasks only when a job exists.',
-    },
-    {
       rule: 'WellArchitected-ManagedCompute',
       reason: 'The forklift keeps the EC2 fleet the team knew how to run ("that code is solid"); stage 5 migrates compute to Lambda and Fargate.',
     },
@@ -71,7 +67,6 @@ export function collectorFleet(scope: Construct, props: CollectorFleetProps): Ap
     alerts: props.alerts,
     serviceName: 'telemetry-collector',
     component: 'collect+analyse',
-    batchComponents: 'analyse',
     healthCheckPath: '/health',
     minCapacity: 2,
     maxCapacity: 10,
@@ -85,7 +80,8 @@ export function collectorFleet(scope: Construct, props: CollectorFleetProps): Ap
   });
   props.database.allowAppAccess(fleet.asg, 'Collector fleet');
   props.realtime?.table.grant(fleet.instanceRole, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query');
-  props.entrance.routeEverythingTo(fleet);
+  // Devices post readings to /telemetry and analysts query /devices/*; the load balancer sends both to the one fleet.
+  props.entrance.routePaths(fleet, ['/telemetry', '/devices/*'], 10);
   fleet.asg.scaleOnRequestCount('RequestsPerTarget', { targetRequestsPerMinute: 6000 });
   acknowledgeForkliftDesign(fleet, props.entrance);
   return fleet;

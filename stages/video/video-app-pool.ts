@@ -60,8 +60,6 @@ export function videoAppPool(scope: Construct, id: string, props: VideoAppPoolPr
     alerts: props.alerts,
     serviceName: 'video-app',
     component: props.role === 'all' ? 'video+chat' : props.role,
-    // Ticketed live streams: viewers arrive at the advertised start, all at once.
-    peaksAtKnownTimes: true,
     healthCheckPath: props.role === 'all' ? '/health' : `/${props.role}/health`,
     // Chat is a WebSocket; stickiness keeps a reconnecting client on the instance that has its state.
     sticky: props.role !== 'video',

@@ -2,6 +2,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { makeApp } from '../../lib/app/make-app';
 import { addPlatforms, Platforms } from '../../lib/app/platforms';
 import { scorecardsOf } from '../../lib/checks/add-checks';
@@ -33,7 +34,8 @@ const child = <T extends CfnResource>(stack: Stack, path: string): T => stack.no
 
 describe('removing one good property from a late stage lowers the matching pillar', () => {
   test.each<[string, keyof Platforms, number, Pillar[], (stack: Stack) => void]>([
-    ['encryption at rest of the media bucket', 'video', 5, ['security'], (s) => (child<CfnBucket>(s, 'Media/Bucket/Resource').bucketEncryption = undefined)],
+    // S3 encrypts every bucket (SSE-S3) whatever the template says; SNS encrypts only with a KMS key.
+    ['encryption at rest of the alerts topic', 'video', 5, ['security'], (s) => (child<CfnTopic>(s, 'Alerts/Topic/Resource').kmsMasterKeyId = undefined)],
     ['the lifecycle of the media bucket', 'video', 5, ['costOptimization', 'sustainability'], (s) => (child<CfnBucket>(s, 'Media/Bucket/Resource').lifecycleConfiguration = undefined)],
     [
       'the alarms on the ingest path',

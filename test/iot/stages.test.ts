@@ -32,9 +32,11 @@ describe('stage 1: forklift', () => {
     const t = stage[1].template;
     t.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
     t.resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 1);
-    t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
-      MinSize: '2',
-      Tags: Match.arrayWith([Match.objectLike({ Key: 'wa:component', Value: 'collect+analyse' })]),
+    t.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', { MinSize: '2' });
+    // Collection and analysis reach the one fleet through one rule; anything else is a 404 at the load balancer.
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 1);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/telemetry', '/devices/*'] } }],
     });
     expect(userData(stage[1])).toContain('STORE=oracle');
   });

@@ -119,7 +119,8 @@ describe('diff', () => {
     // Stage changes are quiet (no stage tag on every resource): nothing is left that only noise changed.
     // Folding noise away is tested on its own in stage-diff.test.ts.
     expect(json.summary.noiseOnly).toBe(0);
-    expect(json.scorecard.pillars.find((p: any) => p.pillar === 'performanceEfficiency').delta).toBeGreaterThan(0);
+    // Chat moves from a self-run pool to API Gateway and Lambda: managed services (SUS05-BP03) and no idle instances.
+    expect(json.scorecard.pillars.find((p: any) => p.pillar === 'sustainability').delta).toBeGreaterThan(0);
     const reliability = json.scorecard.pillars.find((p: any) => p.pillar === 'reliability');
     expect(reliability.compliance.delta).toBe(reliability.compliance.after - reliability.compliance.before);
     expect(reliability.coverage.before.framework).toBe(67);

@@ -17,10 +17,11 @@ import { StorageGrowsWithUse } from '../rules/database/StorageGrowsWithUse';
 import { TablePointInTimeRecovery } from '../rules/dynamodb/TablePointInTimeRecovery';
 import { TimeSeriesTableTtl } from '../rules/dynamodb/TimeSeriesTableTtl';
 import { LoadBalancerMultiAz } from '../rules/elbv2/LoadBalancerMultiAz';
+import { LoadBalancerThrottled } from '../rules/elbv2/LoadBalancerThrottled';
+import { LambdaAsyncFailureDestination } from '../rules/lambda/LambdaAsyncFailureDestination';
 import { LambdaEventSourceMappingDestination } from '../rules/lambda/LambdaEventSourceMappingDestination';
 import { IvsIngestEncrypted } from '../rules/ivs/IvsIngestEncrypted';
 import { IvsPlaybackAuthorized } from '../rules/ivs/IvsPlaybackAuthorized';
-import { IvsStreamsRecorded } from '../rules/ivs/IvsStreamsRecorded';
 import { ComponentAlarmed } from '../rules/monitoring/ComponentAlarmed';
 import { ComponentOnDashboard } from '../rules/monitoring/ComponentOnDashboard';
 import { ComputeTraced } from '../rules/monitoring/ComputeTraced';
@@ -53,18 +54,19 @@ const { ERROR, WARN, INFO } = NagMessageLevel;
  */
 export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   // Reliability: fault isolation, scaling, recovery
-  { rule: FleetServesOneComponent, level: WARN, info: 'The fleet serves several workload components: one blast radius for all of them.', explanation: 'A bulkhead per component keeps one failure or load spike from taking the others down.' },
+  { rule: FleetServesOneComponent, level: WARN, info: 'Load balancer routes of several workload components reach this fleet: one blast radius for all of them.', explanation: 'A bulkhead per component keeps one failure or load spike from taking the others down.' },
   { rule: FleetScalingHeadroom, level: ERROR, info: 'The fleet cannot scale past twice its floor, or no scaling policy adjusts it.', explanation: 'Capacity must follow demand automatically, with room for demand to at least double.' },
-  { rule: FleetPreScaledForKnownPeaks, level: WARN, info: 'Demand peaks at known events, but no scheduled action or predictive scaling prepares the fleet.', explanation: 'Reactive scaling lags a crowd that arrives at once; scale ahead of known peaks.' },
-  { rule: FleetMultiAz, level: ERROR, info: 'The fleet runs in a single subnet (Availability Zone).', explanation: 'Spread capacity over Availability Zones so a zone failure leaves the workload running.' },
+  { rule: FleetPreScaledForKnownPeaks, level: WARN, info: 'No scheduled action or predictive scaling prepares the fleet for known peaks.', explanation: 'Reactive scaling lags a crowd that arrives at once; scale ahead of known peaks.' },
+  { rule: FleetMultiAz, level: ERROR, info: 'The fleet runs in a single Availability Zone.', explanation: 'Spread capacity over Availability Zones so a zone failure leaves the workload running.' },
   { rule: LoadBalancerMultiAz, level: ERROR, info: 'The load balancer has nodes in fewer than two Availability Zones.', explanation: 'An entry point in one zone fails with that zone.' },
   { rule: DatabaseClusterMultiAz, level: ERROR, info: 'The database cluster has fewer than two instances across Availability Zones.', explanation: 'A failover needs a standby instance in another zone.' },
   { rule: DatabaseSurvivesDelete, level: ERROR, info: 'Deleting the database (by a call or a stack change) would delete its data.', explanation: 'Keep data through deletion: deletion protection, or a final snapshot.' },
   { rule: TablePointInTimeRecovery, level: WARN, info: 'The DynamoDB table (or a replica) has no point-in-time recovery.', explanation: 'Back up data automatically so a bad write can be undone.' },
   { rule: rules.s3.S3BucketVersioningEnabled, level: WARN, info: 'The bucket does not keep object versions.', explanation: 'Versions let an overwritten or deleted object be recovered.' },
   { rule: rules.autoscaling.AutoScalingGroupELBHealthCheckRequired, level: WARN, info: 'The fleet behind a load balancer does not use its health checks.', explanation: 'Replace instances the load balancer finds unhealthy, not only those EC2 finds broken.' },
-  { rule: rules.lambda.LambdaAsyncFailureDestination, level: WARN, info: 'An asynchronous invocation configuration has no on-failure destination.', explanation: 'Events that fail every retry must land somewhere they can be replayed.' },
+  { rule: LambdaAsyncFailureDestination, level: WARN, info: 'The function is invoked asynchronously, but events that fail every retry go nowhere (no on-failure destination or dead-letter queue).', explanation: 'Events that fail every retry must land somewhere they can be replayed.' },
   { rule: LambdaEventSourceMappingDestination, level: WARN, info: 'The event source mapping has no on-failure destination (for an SQS source: the queue has no dead-letter queue).', explanation: 'A batch that fails every retry must land somewhere it can be replayed.' },
+  { rule: LoadBalancerThrottled, level: WARN, info: 'No rate-based AWS WAF rule throttles requests to the internet-facing load balancer.', explanation: 'Throttle requests so a surge or a retry storm cannot exhaust the fleet behind the entry point.' },
   { rule: rules.apigw.APIGWDefaultThrottling, level: WARN, info: 'The API stage has no default throttling.', explanation: 'Throttle requests so a surge cannot exhaust the backend.' },
   // Operational excellence: observability and safe deployment
   { rule: ComponentAlarmed, level: WARN, info: 'No alarm with an action (or event rule notifying a topic) watches this component.', explanation: 'A component failure should reach a person before a customer reports it.' },
@@ -81,15 +83,14 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   { rule: rules.ec2.EC2IMDSv2Enabled, level: ERROR, info: 'Instances accept IMDSv1.', explanation: 'IMDSv2 blocks credential theft through server-side request forgery.' },
   { rule: rules.rds.RDSAutomaticMinorVersionUpgradeEnabled, level: WARN, info: 'The database instance does not take minor version upgrades automatically.', explanation: 'Minor versions carry security fixes; apply them in the maintenance window.' },
   { rule: EntryPointAuthenticated, level: WARN, info: 'The public entry point serves callers it has not authenticated.', explanation: 'Know who is calling before serving them, or accept anonymous access on purpose.' },
-  { rule: DataEncryptedAtRest, level: ERROR, info: 'The data store does not encrypt at rest with a key whose use the account can audit.', explanation: 'Encrypt data at rest, with keys whose use is recorded.' },
+  { rule: DataEncryptedAtRest, level: WARN, info: 'The message store keeps its data unencrypted at rest (no server-side encryption).', explanation: 'Encrypt data at rest; any key AWS encrypts with counts, key ownership is a separate practice.' },
   { rule: IvsIngestEncrypted, level: ERROR, info: 'The IVS channel accepts unencrypted RTMP ingest.', explanation: 'RTMPS keeps the stream and its key private in transit.' },
   { rule: IvsPlaybackAuthorized, level: WARN, info: 'The IVS channel plays to anyone who has its URL.', explanation: 'Signed playback tokens limit viewing to the audience that was let in.' },
-  { rule: IvsStreamsRecorded, level: WARN, info: 'The IVS channel does not record its streams.', explanation: 'A live stream exists nowhere else once it ends.' },
   // Performance efficiency, cost optimization, sustainability
   { rule: BrowserContentThroughCdn, level: WARN, info: 'Browsers read this bucket directly, not through a CDN.', explanation: 'Serve content from edge locations close to viewers, at CDN prices.' },
   { rule: GravitonWhereOffered, level: WARN, info: 'The compute does not run on Graviton, though the service offers it.', explanation: 'Graviton does the same work for less energy and less money.' },
   { rule: ManagedCompute, level: INFO, info: 'The team runs these servers itself.', explanation: 'Managed services carry patching, scaling and replacement, and share hardware efficiently.' },
-  { rule: BatchWorkOnDemand, level: WARN, info: 'Batch work runs on always-on capacity.', explanation: 'Run batch work only when there is work, scheduled or event-driven, apart from interactive work.' },
+  { rule: BatchWorkOnDemand, level: WARN, info: 'The boot script schedules recurring (batch) work on always-on servers.', explanation: 'Run batch work only when there is work, scheduled or event-driven, apart from interactive work.' },
   { rule: NoCommercialLicence, level: WARN, info: 'The database engine carries a commercial licence.', explanation: 'Licence fees are paid per vCPU whether the capacity is used or not; open engines have none.' },
   { rule: StorageGrowsWithUse, level: WARN, info: 'Database storage is provisioned up front and cannot grow by itself.', explanation: 'Pay for the storage used, and let it grow with the data.' },
   { rule: GatewayEndpointsWithNat, level: WARN, info: 'S3 and DynamoDB traffic leaves the VPC through NAT gateways that bill per gigabyte.', explanation: 'Gateway endpoints carry S3 and DynamoDB traffic privately and for free.' },

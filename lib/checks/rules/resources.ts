@@ -1,15 +1,10 @@
-import { CfnResource, Stack, TagManager } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 
 /**
  * Reading resources and their relations from a stack's construct tree, for rules that look beyond
  * the one resource they check. Relations are CloudFormation references (`Ref`, `Fn::GetAtt`) between
  * logical IDs, exactly what the template will hold.
  */
-
-/** A value with every token resolved to its CloudFormation form. */
-export function resolved(node: CfnResource, value: unknown): unknown {
-  return Stack.of(node).resolve(value);
-}
 
 /** The logical ID of a resource, as it appears in the template. */
 export function logicalIdOf(node: CfnResource): string {
@@ -28,16 +23,6 @@ export function referencedIds(value: unknown, found: Set<string> = new Set()): S
     }
   }
   return found;
-}
-
-/** How many entries the longest of some list properties has once resolved (subnets, zones, mappings). */
-export function longestList(node: CfnResource, ...values: unknown[]): number {
-  return Math.max(0, ...values.map((value) => resolved(node, value)).map((list) => (Array.isArray(list) ? list.length : 0)));
-}
-
-/** Whether a property of `node` refers to the resource `target`. */
-export function refersTo(node: CfnResource, value: unknown, target: CfnResource): boolean {
-  return referencedIds(resolved(node, value)).has(logicalIdOf(target));
 }
 
 let index = new WeakMap<Stack, Map<string, CfnResource[]>>();
@@ -79,15 +64,49 @@ export function perStack<T>(stack: Stack, key: string, compute: () => T): T {
 export function forgetResourceIndexes(): void {
   index = new WeakMap();
   memo = new WeakMap();
+  entries = new WeakMap();
 }
 
-/** The resource's tags (as aspects applied them at synth), or an empty record when it takes none. */
-export function tagsOf(node: CfnResource): Record<string, string> {
-  return TagManager.isTaggable(node) ? node.tags.tagValues() : {};
+/** One resource as the template holds it: type, resolved properties, and the CloudFormation options that matter to rules. */
+export interface TemplateEntry {
+  readonly Type: string;
+  /** Resolved properties, PascalCase as in the template, property overrides applied. Empty when there are none. */
+  readonly Properties: Record<string, any>;
+  readonly DeletionPolicy?: string;
+  readonly UpdatePolicy?: Record<string, any>;
+  readonly CreationPolicy?: Record<string, any>;
 }
 
-/** The `+`-separated values of a tag, e.g. `wa:component=video+chat` → `['video', 'chat']`. */
-export function tagList(node: CfnResource, key: string): string[] {
-  const value = tagsOf(node)[key];
-  return value ? value.split('+').map((v) => v.trim()).filter(Boolean) : [];
+let entries = new WeakMap<CfnResource, TemplateEntry>();
+
+/**
+ * The resource exactly as it will be written to the template. Rules read this rather than L1 class
+ * getters, because the pack is a library: an app may build a resource as a generic `CfnResource`,
+ * with `CfnInclude`, with escape-hatch overrides (`addPropertyOverride`), or with another copy of
+ * aws-cdk-lib whose classes `instanceof` does not recognise. Every one of them renders through
+ * `CfnElement._toCloudFormation()`, the method each stack calls to write its template (present with
+ * this signature since CDK v1, marked internal but part of the rendering contract every CfnElement
+ * subclass implements); the result is resolved with the public `Stack.resolve`. No private field is read.
+ */
+export function templateEntry(node: CfnResource): TemplateEntry {
+  let entry = entries.get(node);
+  if (!entry) {
+    const render = (node as unknown as { _toCloudFormation?: () => unknown })._toCloudFormation;
+    if (typeof render !== 'function') throw new Error(`${node.node.path}: this aws-cdk-lib cannot render a resource to CloudFormation`);
+    const rendered = Stack.of(node).resolve(render.call(node)) as { Resources?: Record<string, Partial<TemplateEntry>> };
+    const only = Object.values(rendered?.Resources ?? {})[0] ?? {};
+    entry = { ...only, Type: only.Type ?? node.cfnResourceType, Properties: only.Properties ?? {} } as TemplateEntry;
+    entries.set(node, entry);
+  }
+  return entry;
+}
+
+/** The resource's resolved CloudFormation properties (PascalCase, as in the template). */
+export function cfnProperties(node: CfnResource): Record<string, any> {
+  return templateEntry(node).Properties;
+}
+
+/** Whether the resource is of one of these CloudFormation types. Matching by type, never by class, works across aws-cdk-lib copies. */
+export function isType(node: CfnResource, ...types: string[]): boolean {
+  return types.includes(node.cfnResourceType);
 }

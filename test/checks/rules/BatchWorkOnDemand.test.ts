@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -13,7 +13,7 @@ function analysisTask(stack: Stack, id = 'Analyse'): ecs.FargateTaskDefinition {
   return task;
 }
 
-const cluster = (stack: Stack) => new ecs.Cluster(stack, 'Cluster', { vpc: vpcOf(stack) });
+const cluster = (stack: Stack) => (stack.node.tryFindChild('Cluster') as ecs.Cluster | undefined) ?? new ecs.Cluster(stack, 'Cluster', { vpc: vpcOf(stack) });
 
 describe('WellArchitected-BatchWorkOnDemand', () => {
   test('a task an EventBridge rule starts on a schedule is compliant', () => {
@@ -36,21 +36,28 @@ describe('WellArchitected-BatchWorkOnDemand', () => {
     expect(outcomesOf(stack, 'BatchWorkOnDemand')).toEqual([{ outcome: 'compliant', path: 'S/Analyse/Resource' }]);
   });
 
-  test('a fleet that declares batch components is always on, so it is not', () => {
+  test('a fleet whose boot script installs a cron job or a systemd timer runs batch work on always-on servers: not compliant', () => {
     const stack = newStack();
-    Tags.of(fleet(stack)).add('wa:batch', 'analyse');
-    expect(outcomesOf(stack, 'BatchWorkOnDemand')).toEqual([{ outcome: 'nonCompliant', path: 'S/Fleet/ASG' }]);
+    fleet(stack, 'Cron').addUserData("echo '30 1 * * * analyst /opt/app/bin/nightly-report' > /etc/cron.d/nightly-report");
+    fleet(stack, 'Timer').addUserData('cat > /etc/systemd/system/analyse.timer <<UNIT', '[Timer]', 'OnCalendar=*-*-* 01:30:00', 'UNIT', 'systemctl enable --now analyse.timer');
+    expect(outcomesOf(stack, 'BatchWorkOnDemand')).toEqual([
+      { outcome: 'nonCompliant', path: 'S/Cron/ASG' },
+      { outcome: 'nonCompliant', path: 'S/Timer/ASG' },
+    ]);
   });
 
-  test('a batch task a service keeps running is not', () => {
+  test('a task a service keeps running is not on demand, even if a rule also starts it', () => {
     const stack = newStack();
     const task = analysisTask(stack);
-    Tags.of(task).add('wa:batch', 'analyse');
     new ecs.FargateService(stack, 'Service', { cluster: cluster(stack), taskDefinition: task });
-    expect(outcomesOf(stack, 'BatchWorkOnDemand')).toEqual([{ outcome: 'nonCompliant', path: 'S/Analyse/Resource' }]);
+    new events.Rule(stack, 'Nightly', {
+      schedule: events.Schedule.cron({ hour: '2', minute: '0' }),
+      targets: [new targets.EcsTask({ cluster: cluster(stack), taskDefinition: task, subnetSelection: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: true })],
+    });
+    expect(outcomesOf(stack, 'BatchWorkOnDemand')).toEqual([]);
   });
 
-  test('interactive fleets and services, and tasks nothing starts, are not judged', () => {
+  test('fleets whose boot script schedules nothing, services, and tasks nothing starts are not judged', () => {
     const stack = newStack();
     fleet(stack);
     new ecs.FargateService(stack, 'Service', { cluster: cluster(stack), taskDefinition: analysisTask(stack, 'Web') });

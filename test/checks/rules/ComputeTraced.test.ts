@@ -36,31 +36,41 @@ describe('WellArchitected-ComputeTraced', () => {
     ]);
   });
 
-  test('a serving fleet whose role may send traces is compliant, by managed or inline policy', () => {
+  test('a serving fleet whose boot script starts the X-Ray daemon (or an ADOT collector) is compliant', () => {
     const stack = newStack();
-    servingFleet(stack, 'Managed').role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXRayDaemonWriteAccess'));
-    servingFleet(stack, 'Inline').addToRolePolicy(new iam.PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }));
+    const xray = servingFleet(stack, 'Daemon');
+    xray.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXRayDaemonWriteAccess'));
+    xray.addUserData('dnf install -y xray', 'systemctl enable --now xray');
+    servingFleet(stack, 'Otel').addUserData('rpm -Uvh https://aws-otel-collector.s3.amazonaws.com/amazon_linux/arm64/latest/aws-otel-collector.rpm');
     expect(outcomesOf(stack, 'ComputeTraced')).toEqual([
-      { outcome: 'compliant', path: 'S/Managed/ASG' },
-      { outcome: 'compliant', path: 'S/Inline/ASG' },
+      { outcome: 'compliant', path: 'S/Daemon/ASG' },
+      { outcome: 'compliant', path: 'S/Otel/ASG' },
     ]);
   });
 
-  test('a serving fleet whose role cannot send traces is not', () => {
+  test('a permission to send traces is not tracing: a serving fleet whose role may send traces but runs no agent is not compliant', () => {
     const stack = newStack();
-    servingFleet(stack);
-    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([{ outcome: 'nonCompliant', path: 'S/Fleet/ASG' }]);
+    servingFleet(stack, 'Managed').role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXRayDaemonWriteAccess'));
+    servingFleet(stack, 'Inline').addToRolePolicy(new iam.PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }));
+    servingFleet(stack, 'Plain');
+    expect(outcomesOf(stack, 'ComputeTraced')).toEqual([
+      { outcome: 'nonCompliant', path: 'S/Managed/ASG' },
+      { outcome: 'nonCompliant', path: 'S/Inline/ASG' },
+      { outcome: 'nonCompliant', path: 'S/Plain/ASG' },
+    ]);
   });
 
-  test("an ECS service is judged by its task role", () => {
+  test('an ECS service is judged by an X-Ray daemon or ADOT sidecar in its task, not by its task role', () => {
     const traced = newStack();
     const task = new ecs.FargateTaskDefinition(traced, 'Task');
-    task.taskRole.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXrayWriteOnlyAccess'));
+    task.addContainer('XRay', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/xray/aws-xray-daemon:latest'), essential: false });
     service(traced, task);
-    const untraced = newStack();
-    service(untraced, new ecs.FargateTaskDefinition(untraced, 'Task'));
+    const permitted = newStack();
+    const roleOnly = new ecs.FargateTaskDefinition(permitted, 'Task');
+    roleOnly.taskRole.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXrayWriteOnlyAccess'));
+    service(permitted, roleOnly);
     expect(outcomesOf(traced, 'ComputeTraced')).toEqual([{ outcome: 'compliant', path: 'S/Task/Resource' }]);
-    expect(outcomesOf(untraced, 'ComputeTraced')).toEqual([{ outcome: 'nonCompliant', path: 'S/Task/Resource' }]);
+    expect(outcomesOf(permitted, 'ComputeTraced')).toEqual([{ outcome: 'nonCompliant', path: 'S/Task/Resource' }]);
   });
 
   test('fleets behind no load balancer and tasks no service runs are not judged', () => {

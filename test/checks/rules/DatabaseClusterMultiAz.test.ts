@@ -49,6 +49,18 @@ describe('WellArchitected-DatabaseClusterMultiAz', () => {
     expect(outcomesOf(stack, 'DatabaseClusterMultiAz')).toEqual([{ outcome: 'compliant', path: 'S/Aurora/Resource' }]);
   });
 
+  test('a cluster whose subnet group spans one Availability Zone is not, however many instances it has', () => {
+    const stack = newStack();
+    const oneZone = new ec2.Vpc(stack, 'OneZone', { maxAzs: 1, natGateways: 0, subnetConfiguration: [
+      { name: 'A', subnetType: ec2.SubnetType.PUBLIC }, { name: 'B', subnetType: ec2.SubnetType.PUBLIC },
+    ] });
+    new docdb.DatabaseCluster(stack, 'Docs', {
+      masterUser: { username: 'app' }, instances: 3, instanceType: new ec2.InstanceType('t4g.medium'),
+      vpc: oneZone, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+    });
+    expect(outcomesOf(stack, 'DatabaseClusterMultiAz')).toEqual([{ outcome: 'nonCompliant', path: 'S/Docs/Resource' }]);
+  });
+
   test('a DocumentDB cluster needs two instances', () => {
     const two = newStack();
     documentDb(two, 2);

@@ -27,13 +27,21 @@ describe('WellArchitected-GravitonWhereOffered', () => {
     fleet(stack, 'Arm');
     fleet(stack, 'X86', { instanceType: new ec2.InstanceType('m5.large'), machineImage: ec2.MachineImage.latestAmazonLinux2023() });
     new ec2.Instance(stack, 'Bastion', { vpc: vpcOf(stack), instanceType: new ec2.InstanceType('c7gn.medium'), machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }) });
-    new ec2.Instance(stack, 'Gpu', { vpc: vpcOf(stack), instanceType: new ec2.InstanceType('g5.xlarge'), machineImage: ec2.MachineImage.latestAmazonLinux2023() });
+    new ec2.Instance(stack, 'Burstable', { vpc: vpcOf(stack), instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023() });
     expect(outcomesOf(stack, 'GravitonWhereOffered')).toEqual([
       { outcome: 'compliant', path: 'S/Arm/LaunchTemplate/Resource' },
       { outcome: 'nonCompliant', path: 'S/X86/LaunchTemplate/Resource' },
       { outcome: 'compliant', path: 'S/Bastion/Resource' },
-      { outcome: 'nonCompliant', path: 'S/Gpu/Resource' },
+      { outcome: 'nonCompliant', path: 'S/Burstable/Resource' },
     ]);
+  });
+
+  test('families with no Graviton equivalent (GPU, storage, large-memory) are not judged', () => {
+    const stack = newStack();
+    for (const type of ['g5.xlarge', 'p4d.24xlarge', 'i3.large', 'x1.16xlarge']) {
+      new ec2.Instance(stack, type.replace(/\W/g, ''), { vpc: vpcOf(stack), instanceType: new ec2.InstanceType(type), machineImage: ec2.MachineImage.latestAmazonLinux2023() });
+    }
+    expect(outcomesOf(stack, 'GravitonWhereOffered')).toEqual([]);
   });
 
   test('Lambda functions on arm64 are compliant, on the x86 default they are not', () => {

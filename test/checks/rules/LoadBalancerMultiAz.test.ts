@@ -27,6 +27,15 @@ describe('WellArchitected-LoadBalancerMultiAz', () => {
     ]);
   });
 
+  test('two subnets in one Availability Zone are one zone: not compliant', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'OneZone', { maxAzs: 1, natGateways: 0, subnetConfiguration: [
+      { name: 'A', subnetType: ec2.SubnetType.PUBLIC }, { name: 'B', subnetType: ec2.SubnetType.PUBLIC },
+    ] });
+    new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc, internetFacing: true, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+    expect(outcomesOf(stack, 'LoadBalancerMultiAz')).toEqual([{ outcome: 'nonCompliant', path: 'S/Nlb/Resource' }]);
+  });
+
   test('resources that are not load balancers record nothing', () => {
     const stack = newStack();
     new ec2.Vpc(stack, 'OneZone', { maxAzs: 1, natGateways: 0 });

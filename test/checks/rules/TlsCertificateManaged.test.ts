@@ -43,7 +43,7 @@ describe('WellArchitected-TlsCertificateManaged', () => {
     expect(outcomesOf(stack, 'TlsCertificateManaged')).toEqual([]);
   });
 
-  test("a distribution with its own domain's ACM certificate is compliant, one on *.cloudfront.net is not", () => {
+  test("a distribution with its own domain's ACM certificate, or CloudFront's default certificate (AWS manages both), is compliant", () => {
     const stack = newStack();
     const origin = origins.S3BucketOrigin.withOriginAccessControl(new s3.Bucket(stack, 'Site'));
     new cloudfront.Distribution(stack, 'Own', {
@@ -54,7 +54,17 @@ describe('WellArchitected-TlsCertificateManaged', () => {
     new cloudfront.Distribution(stack, 'Shared', { defaultBehavior: { origin } });
     expect(outcomesOf(stack, 'TlsCertificateManaged')).toEqual([
       { outcome: 'compliant', path: 'S/Own/Resource' },
-      { outcome: 'nonCompliant', path: 'S/Shared/Resource' },
+      { outcome: 'compliant', path: 'S/Shared/Resource' },
     ]);
+  });
+
+  test('a distribution with an IAM server certificate (uploaded and renewed by hand) is not', () => {
+    const stack = newStack();
+    const origin = origins.S3BucketOrigin.withOriginAccessControl(new s3.Bucket(stack, 'Site'));
+    const distribution = new cloudfront.Distribution(stack, 'Uploaded', { defaultBehavior: { origin }, domainNames: ['video.example.com'] });
+    (distribution.node.defaultChild as cloudfront.CfnDistribution).addPropertyOverride('DistributionConfig.ViewerCertificate', {
+      IamCertificateId: 'ASCAEXAMPLE123', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021',
+    });
+    expect(outcomesOf(stack, 'TlsCertificateManaged')).toEqual([{ outcome: 'nonCompliant', path: 'S/Uploaded/Resource' }]);
   });
 });

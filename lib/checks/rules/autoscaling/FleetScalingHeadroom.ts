@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnAutoScalingGroup, CfnScalingPolicy } from 'aws-cdk-lib/aws-autoscaling';
-import { NagRuleCompliance, NagRuleResult, NagRules } from 'cdk-nag';
-import { refersTo, resourcesOfType } from '../resources';
+import { NagRuleResult } from 'cdk-nag';
+import { cfnProperties, isType, logicalIdOf, referencedIds, resourcesOfType } from '../resources';
+import { NagRuleCompliance } from 'cdk-nag';
 
 /** How far above its floor a fleet must be allowed to grow: room for demand to at least double. */
 export const HEADROOM_FACTOR = 2;
@@ -11,12 +11,17 @@ export const HEADROOM_FACTOR = 2;
  * ceiling leaves no room for demand to double, `NoScalingPolicy` when nothing adjusts capacity.
  */
 export function FleetScalingHeadroom(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnAutoScalingGroup)) return NagRuleCompliance.NOT_APPLICABLE;
-  const min = Number(NagRules.resolveIfPrimitive(node, node.minSize));
-  const max = Number(NagRules.resolveIfPrimitive(node, node.maxSize));
+  if (!isType(node, 'AWS::AutoScaling::AutoScalingGroup')) return NagRuleCompliance.NOT_APPLICABLE;
+  const properties = cfnProperties(node);
+  const min = Number(properties.MinSize);
+  const max = Number(properties.MaxSize);
+  // Sizes from parameters or other resources are decided at deploy time.
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return NagRuleCompliance.NOT_APPLICABLE;
   const findings: string[] = [];
   if (max < HEADROOM_FACTOR * Math.max(min, 1)) findings.push('MaxBelowTwiceMin');
-  const policies = resourcesOfType(Stack.of(node), CfnScalingPolicy.CFN_RESOURCE_TYPE_NAME) as CfnScalingPolicy[];
-  if (!policies.some((policy) => refersTo(policy, policy.autoScalingGroupName, node))) findings.push('NoScalingPolicy');
+  const id = logicalIdOf(node);
+  if (!resourcesOfType(Stack.of(node), 'AWS::AutoScaling::ScalingPolicy').some((p) => referencedIds(cfnProperties(p).AutoScalingGroupName).has(id))) {
+    findings.push('NoScalingPolicy');
+  }
   return findings;
 }

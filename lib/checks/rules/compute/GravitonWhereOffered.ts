@@ -1,58 +1,67 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnLaunchConfiguration } from 'aws-cdk-lib/aws-autoscaling';
-import { CfnDBInstance as CfnDocDbInstance } from 'aws-cdk-lib/aws-docdb';
-import { CfnInstance, CfnLaunchTemplate } from 'aws-cdk-lib/aws-ec2';
-import { CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
-import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { isWorkloadComponent } from '../monitoring/components';
+import { cfnProperties } from '../resources';
 
-/** Instance families on AWS Graviton: a digit then `g` (t4g, m7gd, c6gn, r8g, im4gn, is4gen), or a1. */
+/** Instance families on AWS Graviton: a digit then `g` (t4g, m7gd, c6gn, r8g, im4gn, is4gen, x2gd), or a1. */
 const GRAVITON_FAMILY = /^(a1|[a-z]+\d+g[a-z]*)$/;
 
-/** RDS (and RDS Custom) engines that run on x86 only: Graviton is not offered, so it is not judged. */
+/**
+ * x86 families that have a Graviton equivalent of the same kind: burstable t2/t3/t3a (→ t4g) and the
+ * general-purpose, compute- and memory-optimised m, c and r families of every generation and variant
+ * (m5 → m7g, c5n → c7gn, r5 → r7g, db.r5 → db.r7g). Storage (i, d), large-memory (x, u, z), GPU and
+ * accelerator (p, g, inf, trn, f, dl, vt), HPC and Mac families have no like-for-like Graviton twin
+ * and are not judged.
+ */
+const HAS_GRAVITON_TWIN = /^(t2|t3a?|[mcr]\d[a-z]*)$/;
+
+/** RDS (and RDS Custom) engines that run on x86 only: Graviton is not offered, so they are not judged. */
 const X86_ONLY_ENGINES = /^(custom-)?(oracle|sqlserver|db2)/;
 
-function familyOf(instanceType: unknown): string | undefined {
-  if (typeof instanceType !== 'string') return undefined;
+function judgeInstanceType(instanceType: unknown): NagRuleResult {
+  if (typeof instanceType !== 'string') return NagRuleCompliance.NOT_APPLICABLE;
   const parts = instanceType.replace(/^db\./, '').split('.');
-  return parts.length >= 2 ? parts[0] : undefined;
-}
-
-function judge(instanceType: unknown): NagRuleResult {
-  const family = familyOf(instanceType);
-  if (!family) return NagRuleCompliance.NOT_APPLICABLE;
-  return GRAVITON_FAMILY.test(family) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  if (parts.length < 2) return NagRuleCompliance.NOT_APPLICABLE;
+  const family = parts[0];
+  if (GRAVITON_FAMILY.test(family)) return NagRuleCompliance.COMPLIANT;
+  return HAS_GRAVITON_TWIN.test(family) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE;
 }
 
 /**
- * Compute runs on Graviton wherever the service offers it: the same work for less energy and less
- * money. EC2 (launch templates, instances), Lambda, Fargate tasks, RDS and DocumentDB instances;
- * engines AWS offers on x86 only (Oracle, SQL Server) are not judged.
+ * Compute runs on Graviton wherever the service offers a Graviton equivalent: the same work for less
+ * energy and less money. EC2 (launch templates, launch configurations, instances), Lambda, Fargate
+ * tasks on Linux, RDS and DocumentDB instances (functions that only back custom resources run during
+ * deployments and are not judged). Families without a Graviton twin and engines AWS
+ * offers on x86 only are not judged.
  */
 export function GravitonWhereOffered(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnLaunchTemplate) {
-    const data = resolved(node, node.launchTemplateData) as { instanceType?: unknown } | undefined;
-    return judge(data?.instanceType);
+  const properties = cfnProperties(node);
+  switch (node.cfnResourceType) {
+    case 'AWS::EC2::LaunchTemplate':
+      return judgeInstanceType(properties.LaunchTemplateData?.InstanceType);
+    case 'AWS::AutoScaling::LaunchConfiguration':
+    case 'AWS::EC2::Instance':
+      return judgeInstanceType(properties.InstanceType);
+    case 'AWS::Lambda::Function':
+      // Functions that only back custom resources run for seconds per deployment (and are often aws-cdk-lib's own).
+      if (!isWorkloadComponent(node)) return NagRuleCompliance.NOT_APPLICABLE;
+      return Array.isArray(properties.Architectures) && properties.Architectures.includes('arm64') ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    case 'AWS::ECS::TaskDefinition': {
+      // A task on EC2 capacity runs on whatever its fleet's launch template chose, which is judged there.
+      const compatibilities = properties.RequiresCompatibilities;
+      if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE')) return NagRuleCompliance.NOT_APPLICABLE;
+      const platform = properties.RuntimePlatform as { CpuArchitecture?: string; OperatingSystemFamily?: string } | undefined;
+      if (platform?.OperatingSystemFamily !== undefined && platform.OperatingSystemFamily !== 'LINUX') return NagRuleCompliance.NOT_APPLICABLE;
+      return platform?.CpuArchitecture === 'ARM64' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    }
+    case 'AWS::RDS::DBInstance': {
+      const engine = properties.Engine;
+      if (typeof engine === 'string' && X86_ONLY_ENGINES.test(engine)) return NagRuleCompliance.NOT_APPLICABLE;
+      return judgeInstanceType(properties.DBInstanceClass);
+    }
+    case 'AWS::DocDB::DBInstance':
+      return judgeInstanceType(properties.DBInstanceClass);
+    default:
+      return NagRuleCompliance.NOT_APPLICABLE;
   }
-  if (node instanceof CfnLaunchConfiguration || node instanceof CfnInstance) return judge(resolved(node, node.instanceType));
-  if (node instanceof CfnFunction) {
-    const architectures = resolved(node, node.architectures);
-    return Array.isArray(architectures) && architectures.includes('arm64') ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  if (node instanceof CfnTaskDefinition) {
-    // A task on EC2 capacity runs on whatever its fleet's launch template chose, which is judged there.
-    const compatibilities = resolved(node, node.requiresCompatibilities);
-    if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE')) return NagRuleCompliance.NOT_APPLICABLE;
-    const platform = resolved(node, node.runtimePlatform) as { cpuArchitecture?: string } | undefined;
-    return platform?.cpuArchitecture === 'ARM64' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  if (node instanceof CfnDBInstance) {
-    const engine = resolved(node, node.engine);
-    if (typeof engine === 'string' && X86_ONLY_ENGINES.test(engine)) return NagRuleCompliance.NOT_APPLICABLE;
-    return judge(resolved(node, node.dbInstanceClass));
-  }
-  if (node instanceof CfnDocDbInstance) return judge(resolved(node, node.dbInstanceClass));
-  return NagRuleCompliance.NOT_APPLICABLE;
 }

@@ -1,25 +1,24 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnRestApi } from 'aws-cdk-lib/aws-apigateway';
-import { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
-import { CfnInstance } from 'aws-cdk-lib/aws-ec2';
-import { CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
-import { CfnChannel } from 'aws-cdk-lib/aws-ivs';
-import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { cfnProperties } from '../resources';
+
+/** Managed compute: AWS runs, patches, scales and replaces the hosts. */
+const MANAGED = new Set(['AWS::Lambda::Function', 'AWS::ApiGatewayV2::Api', 'AWS::ApiGateway::RestApi', 'AWS::IVS::Channel', 'AWS::StepFunctions::StateMachine']);
+/** Servers the team runs itself. */
+const SELF_RUN = new Set(['AWS::AutoScaling::AutoScalingGroup', 'AWS::EC2::Instance']);
 
 /**
- * A positive check: a component runs on a managed service (Lambda, Fargate, API Gateway, IVS) rather
- * than on servers the team patches, scales and replaces itself (Auto Scaling groups, EC2 instances,
- * ECS tasks on EC2 capacity). Managed services carry the undifferentiated operations for the team
- * and share their hardware across customers.
+ * Evidence for SUS05-BP03 "Use managed services": a component runs on a managed service (Lambda,
+ * Fargate, API Gateway, Step Functions, IVS), which shares its hardware across many customers, or on
+ * servers the team runs itself (Auto Scaling groups, EC2 instances, ECS tasks on EC2 capacity), whose
+ * idle headroom is the team's alone. The practice is exactly this choice, so a resource-type check is
+ * its honest reading; it is not evidence for any performance or cost practice.
  */
 export function ManagedCompute(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnAutoScalingGroup || node instanceof CfnInstance) return NagRuleCompliance.NON_COMPLIANT;
-  if (node instanceof CfnFunction || node instanceof CfnApi || node instanceof CfnRestApi || node instanceof CfnChannel) return NagRuleCompliance.COMPLIANT;
-  if (node instanceof CfnTaskDefinition) {
-    const compatibilities = resolved(node, node.requiresCompatibilities);
+  if (SELF_RUN.has(node.cfnResourceType)) return NagRuleCompliance.NON_COMPLIANT;
+  if (MANAGED.has(node.cfnResourceType)) return NagRuleCompliance.COMPLIANT;
+  if (node.cfnResourceType === 'AWS::ECS::TaskDefinition') {
+    const compatibilities = cfnProperties(node).RequiresCompatibilities;
     return Array.isArray(compatibilities) && compatibilities.includes('FARGATE') && !compatibilities.includes('EC2')
       ? NagRuleCompliance.COMPLIANT
       : NagRuleCompliance.NON_COMPLIANT;

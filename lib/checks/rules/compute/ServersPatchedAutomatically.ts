@@ -1,16 +1,13 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
-import { CfnInstance } from 'aws-cdk-lib/aws-ec2';
-import { CfnAssociation } from 'aws-cdk-lib/aws-ssm';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { logicalIdOf, perStack, resolved, resourcesOfType } from '../resources';
+import { cfnProperties, isType, logicalIdOf, perStack, resourcesOfType } from '../resources';
 
 /** Documents that install operating-system patches. */
 const PATCH_DOCUMENTS = new Set(['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineAssociation', 'AWS-RunPatchBaselineWithHooks']);
 
 interface Target {
-  key?: string;
-  values?: unknown[];
+  Key?: string;
+  Values?: unknown[];
 }
 
 /** `tag:<key>=<value>` and `InstanceIds` targets of the patch associations in the stack; `InstanceIds=*` is every instance. */
@@ -18,12 +15,13 @@ function patchTargets(stack: Stack): { tags: Set<string>; instances: Set<string>
   const tags = new Set<string>();
   const instances = new Set<string>();
   let all = false;
-  for (const association of resourcesOfType(stack, CfnAssociation.CFN_RESOURCE_TYPE_NAME) as CfnAssociation[]) {
-    if (!PATCH_DOCUMENTS.has(String(resolved(association, association.name)))) continue;
-    for (const target of (resolved(association, association.targets) ?? []) as Target[]) {
-      for (const value of target.values ?? []) {
-        if (target.key?.startsWith('tag:')) tags.add(`${target.key.slice(4)}=${JSON.stringify(value)}`);
-        if (target.key === 'InstanceIds') {
+  for (const association of resourcesOfType(stack, 'AWS::SSM::Association')) {
+    const properties = cfnProperties(association);
+    if (!PATCH_DOCUMENTS.has(String(properties.Name))) continue;
+    for (const target of (properties.Targets ?? []) as Target[]) {
+      for (const value of target.Values ?? []) {
+        if (target.Key?.startsWith('tag:')) tags.add(`${target.Key.slice(4)}=${JSON.stringify(value)}`);
+        if (target.Key === 'InstanceIds') {
           if (value === '*') all = true;
           else instances.add(JSON.stringify(value));
         }
@@ -35,19 +33,21 @@ function patchTargets(stack: Stack): { tags: Set<string>; instances: Set<string>
 
 /**
  * Servers the team runs are patched on a schedule (a Systems Manager association running the patch
- * baseline on them), not only when someone remembers to redeploy. Lambda, Fargate and other managed
- * compute are patched by AWS and are not judged here.
+ * baseline on them, targeted by instance ID or by a tag the servers carry), not only when someone
+ * remembers to redeploy. Lambda, Fargate and other managed compute are patched by AWS and are not
+ * judged here.
  */
 export function ServersPatchedAutomatically(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnAutoScalingGroup) && !(node instanceof CfnInstance)) return NagRuleCompliance.NOT_APPLICABLE;
+  const instance = isType(node, 'AWS::EC2::Instance');
+  if (!instance && !isType(node, 'AWS::AutoScaling::AutoScalingGroup')) return NagRuleCompliance.NOT_APPLICABLE;
   const stack = Stack.of(node);
   const targets = perStack(stack, 'patchTargets', () => patchTargets(stack));
   if (targets.all) return NagRuleCompliance.COMPLIANT;
-  if (node instanceof CfnInstance && targets.instances.has(JSON.stringify({ Ref: logicalIdOf(node) }))) return NagRuleCompliance.COMPLIANT;
+  if (instance && targets.instances.has(JSON.stringify({ Ref: logicalIdOf(node) }))) return NagRuleCompliance.COMPLIANT;
   // An instance carries its own tags; a fleet's reach its instances only when propagated at launch.
-  const carried = (resolved(node, node.tags.renderTags()) ?? []) as Array<{ key: string; value: unknown; propagateAtLaunch?: boolean }>;
+  const carried = (cfnProperties(node).Tags ?? []) as Array<{ Key: string; Value: unknown; PropagateAtLaunch?: unknown }>;
   const patched = carried.some(
-    (tag) => (node instanceof CfnInstance || tag.propagateAtLaunch) && targets.tags.has(`${tag.key}=${JSON.stringify(tag.value)}`),
+    (tag) => (instance || tag.PropagateAtLaunch === true || tag.PropagateAtLaunch === 'true') && targets.tags.has(`${tag.Key}=${JSON.stringify(tag.Value)}`),
   );
   return patched ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -1,11 +1,11 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnDBCluster as CfnDocDbCluster } from 'aws-cdk-lib/aws-docdb';
-import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { templateEntry } from '../resources';
 
 /** CloudFormation policies under which a deleted database leaves its data behind. */
 const KEEPS_DATA = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
+
+const DATABASES = new Set(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster']);
 
 /**
  * A database's data survives its deletion, by a mistaken API call or by a stack change: either
@@ -15,9 +15,10 @@ const KEEPS_DATA = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
  * through the cluster.
  */
 export function DatabaseSurvivesDelete(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnDBInstance && node.dbClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
-  if (!(node instanceof CfnDBInstance) && !(node instanceof CfnDBCluster) && !(node instanceof CfnDocDbCluster)) return NagRuleCompliance.NOT_APPLICABLE;
-  const protectedFromDelete = resolved(node, node.deletionProtection) === true;
-  const keptByStack = KEEPS_DATA.has(node.cfnOptions.deletionPolicy ?? 'Delete');
+  if (!DATABASES.has(node.cfnResourceType)) return NagRuleCompliance.NOT_APPLICABLE;
+  const { Properties: properties, DeletionPolicy } = templateEntry(node);
+  if (node.cfnResourceType === 'AWS::RDS::DBInstance' && properties.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+  const protectedFromDelete = properties.DeletionProtection === true || properties.DeletionProtection === 'true';
+  const keptByStack = KEEPS_DATA.has(DeletionPolicy ?? 'Delete');
   return protectedFromDelete || keptByStack ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

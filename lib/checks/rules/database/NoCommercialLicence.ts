@@ -1,7 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { cfnProperties, isType } from '../resources';
 
 /** Engines that carry a commercial database licence, licence included or brought, on RDS or RDS Custom. */
 const COMMERCIAL_ENGINES = /^(custom-)?(oracle|sqlserver|db2)/;
@@ -12,9 +11,10 @@ const COMMERCIAL_ENGINES = /^(custom-)?(oracle|sqlserver|db2)/;
  * or not the capacity is used. Instances that belong to a cluster are judged through the cluster.
  */
 export function NoCommercialLicence(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnDBInstance && node.dbClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
-  if (!(node instanceof CfnDBInstance) && !(node instanceof CfnDBCluster)) return NagRuleCompliance.NOT_APPLICABLE;
-  const engine = resolved(node, node.engine);
+  if (!isType(node, 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster')) return NagRuleCompliance.NOT_APPLICABLE;
+  const properties = cfnProperties(node);
+  if (node.cfnResourceType === 'AWS::RDS::DBInstance' && properties.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+  const engine = properties.Engine;
   if (typeof engine !== 'string') return NagRuleCompliance.NOT_APPLICABLE;
   return COMMERCIAL_ENGINES.test(engine) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
 }

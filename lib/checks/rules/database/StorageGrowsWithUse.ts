@@ -1,8 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnDBCluster as CfnDocDbCluster } from 'aws-cdk-lib/aws-docdb';
-import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { cfnProperties } from '../resources';
 
 /**
  * Database storage grows as data arrives instead of being bought up front: RDS storage autoscaling
@@ -10,13 +8,20 @@ import { resolved } from '../resources';
  * grows and bills by use. Provisioned storage is billed in full from day one, and twice with Multi-AZ.
  */
 export function StorageGrowsWithUse(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnDocDbCluster) return NagRuleCompliance.COMPLIANT;
-  if (node instanceof CfnDBCluster) {
-    // Multi-AZ DB clusters (non-Aurora) provision storage like instances do.
-    return resolved(node, node.allocatedStorage) === undefined ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  const properties = cfnProperties(node);
+  switch (node.cfnResourceType) {
+    case 'AWS::DocDB::DBCluster':
+      return NagRuleCompliance.COMPLIANT;
+    case 'AWS::RDS::DBCluster':
+      // Multi-AZ DB clusters (non-Aurora) provision storage like instances do.
+      return properties.AllocatedStorage === undefined ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    case 'AWS::RDS::DBInstance': {
+      if (properties.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+      const allocated = Number(properties.AllocatedStorage);
+      const ceiling = Number(properties.MaxAllocatedStorage);
+      return Number.isFinite(ceiling) && ceiling > allocated ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    }
+    default:
+      return NagRuleCompliance.NOT_APPLICABLE;
   }
-  if (!(node instanceof CfnDBInstance) || node.dbClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
-  const allocated = Number(resolved(node, node.allocatedStorage));
-  const ceiling = Number(resolved(node, node.maxAllocatedStorage));
-  return Number.isFinite(ceiling) && ceiling > allocated ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

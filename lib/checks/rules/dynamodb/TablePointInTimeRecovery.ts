@@ -1,12 +1,12 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnGlobalTable, CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { cfnProperties } from '../resources';
 
-/** As the L1 holds it (camelCase until the template is rendered). */
 interface Pitr {
-  pointInTimeRecoveryEnabled?: boolean;
+  PointInTimeRecoveryEnabled?: unknown;
 }
+
+const enabled = (pitr: Pitr | undefined) => pitr?.PointInTimeRecoveryEnabled === true || pitr?.PointInTimeRecoveryEnabled === 'true';
 
 /**
  * A DynamoDB table (or every replica of a global table) has point-in-time recovery, so a bad write or
@@ -14,13 +14,13 @@ interface Pitr {
  * only; `TableV2` synthesizes global tables.
  */
 export function TablePointInTimeRecovery(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnTable) {
-    const pitr = resolved(node, node.pointInTimeRecoverySpecification) as Pitr | undefined;
-    return pitr?.pointInTimeRecoveryEnabled === true ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  const properties = cfnProperties(node);
+  if (node.cfnResourceType === 'AWS::DynamoDB::Table') {
+    return enabled(properties.PointInTimeRecoverySpecification) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
-  if (node instanceof CfnGlobalTable) {
-    const replicas = (resolved(node, node.replicas) ?? []) as Array<{ pointInTimeRecoverySpecification?: Pitr }>;
-    const all = replicas.length > 0 && replicas.every((r) => r.pointInTimeRecoverySpecification?.pointInTimeRecoveryEnabled === true);
+  if (node.cfnResourceType === 'AWS::DynamoDB::GlobalTable') {
+    const replicas = (properties.Replicas ?? []) as Array<{ PointInTimeRecoverySpecification?: Pitr }>;
+    const all = replicas.length > 0 && replicas.every((r) => enabled(r.PointInTimeRecoverySpecification));
     return all ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   }
   return NagRuleCompliance.NOT_APPLICABLE;

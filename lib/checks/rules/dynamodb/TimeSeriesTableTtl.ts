@@ -1,14 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnGlobalTable, CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
-
-/** The table properties this rule reads, as the L1 holds them (camelCase until the template is rendered). */
-interface KeyedTable {
-  keySchema?: Array<{ attributeName: string; keyType: string }>;
-  attributeDefinitions?: Array<{ attributeName: string; attributeType: string }>;
-  timeToLiveSpecification?: { enabled?: boolean };
-}
+import { cfnProperties, isType } from '../resources';
 
 /**
  * A table of hot, time-ordered data (a numeric sort key: readings, events, sessions) expires items
@@ -16,14 +8,13 @@ interface KeyedTable {
  * deletes cost nothing. Any table with TTL on passes; tables without a time-ordered key are not judged.
  */
 export function TimeSeriesTableTtl(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnTable) && !(node instanceof CfnGlobalTable)) return NagRuleCompliance.NOT_APPLICABLE;
-  const table: KeyedTable = {
-    keySchema: resolved(node, node.keySchema) as KeyedTable['keySchema'],
-    attributeDefinitions: resolved(node, node.attributeDefinitions) as KeyedTable['attributeDefinitions'],
-    timeToLiveSpecification: resolved(node, node.timeToLiveSpecification) as KeyedTable['timeToLiveSpecification'],
-  };
-  if (table.timeToLiveSpecification?.enabled === true) return NagRuleCompliance.COMPLIANT;
-  const sortKey = table.keySchema?.find((k) => k.keyType === 'RANGE')?.attributeName;
-  const sortType = table.attributeDefinitions?.find((a) => a.attributeName === sortKey)?.attributeType;
+  if (!isType(node, 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable')) return NagRuleCompliance.NOT_APPLICABLE;
+  const properties = cfnProperties(node);
+  const ttl = properties.TimeToLiveSpecification?.Enabled;
+  if (ttl === true || ttl === 'true') return NagRuleCompliance.COMPLIANT;
+  const keys = (properties.KeySchema ?? []) as Array<{ AttributeName: string; KeyType: string }>;
+  const attributes = (properties.AttributeDefinitions ?? []) as Array<{ AttributeName: string; AttributeType: string }>;
+  const sortKey = keys.find((k) => k.KeyType === 'RANGE')?.AttributeName;
+  const sortType = attributes.find((a) => a.AttributeName === sortKey)?.AttributeType;
   return sortType === 'N' ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE;
 }

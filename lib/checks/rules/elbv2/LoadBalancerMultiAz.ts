@@ -1,10 +1,19 @@
-import { CfnResource } from 'aws-cdk-lib';
-import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { longestList } from '../resources';
+import { multiAzVerdict, zonesOfSubnets } from '../relations/zones';
+import { cfnProperties, isType } from '../resources';
 
-/** A load balancer has nodes in at least two subnets (Availability Zones), so a zone outage leaves an entry point. */
+const VERDICT = { compliant: NagRuleCompliance.COMPLIANT, nonCompliant: NagRuleCompliance.NON_COMPLIANT, unknown: NagRuleCompliance.NOT_APPLICABLE } as const;
+
+/**
+ * A load balancer has nodes in at least two Availability Zones, so a zone outage leaves an entry
+ * point. Zones are counted from its subnets' `AvailabilityZone` (two subnets in one zone are one
+ * zone); imported subnets whose zones the template does not show leave it undecided.
+ */
 export function LoadBalancerMultiAz(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnLoadBalancer)) return NagRuleCompliance.NOT_APPLICABLE;
-  return longestList(node, node.subnets, node.subnetMappings) >= 2 ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  if (!isType(node, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) return NagRuleCompliance.NOT_APPLICABLE;
+  const properties = cfnProperties(node);
+  const mappings = ((properties.SubnetMappings ?? []) as Array<{ SubnetId?: unknown }>).map((m) => m.SubnetId);
+  const zones = zonesOfSubnets(Stack.of(node), [...((properties.Subnets as unknown[]) ?? []), ...mappings]);
+  return VERDICT[multiAzVerdict(zones)];
 }

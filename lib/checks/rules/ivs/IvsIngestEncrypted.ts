@@ -1,10 +1,9 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnChannel } from 'aws-cdk-lib/aws-ivs';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { cfnProperties, isType } from '../resources';
 
 /** An IVS channel accepts RTMPS ingest only: plain RTMP would send the stream and its key in the clear. */
 export function IvsIngestEncrypted(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnChannel)) return NagRuleCompliance.NOT_APPLICABLE;
-  return resolved(node, node.insecureIngest) === true ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+  if (!isType(node, 'AWS::IVS::Channel')) return NagRuleCompliance.NOT_APPLICABLE;
+  return cfnProperties(node).InsecureIngest === true ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
 }

@@ -1,11 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnAutoScalingGroup } from 'aws-cdk-lib/aws-autoscaling';
-import { CfnAlarm, CfnCompositeAlarm } from 'aws-cdk-lib/aws-cloudwatch';
-import { CfnRule } from 'aws-cdk-lib/aws-events';
-import { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { isWorkloadComponent } from './components';
-import { logicalIdOf, perStack, referencedIds, resolved, resourcesOfType } from '../resources';
+import { cfnProperties, logicalIdOf, perStack, referencedIds, resourcesOfType } from '../resources';
 
 /** Whether an alarm with these settings tells someone when it fires. */
 function notifies(actionsEnabled: unknown, actions: unknown): boolean {
@@ -17,26 +13,26 @@ function watchedIds(stack: Stack): Set<string> {
   const watched = new Set<string>();
   // An alarm without actions of its own still reaches a person through a composite alarm that has them.
   const combined = new Set<string>();
-  for (const composite of resourcesOfType(stack, CfnCompositeAlarm.CFN_RESOURCE_TYPE_NAME) as CfnCompositeAlarm[]) {
-    if (notifies(resolved(composite, composite.actionsEnabled), resolved(composite, composite.alarmActions))) {
-      referencedIds(resolved(composite, composite.alarmRule), combined);
-    }
+  for (const composite of resourcesOfType(stack, 'AWS::CloudWatch::CompositeAlarm')) {
+    const p = cfnProperties(composite);
+    if (notifies(p.ActionsEnabled, p.AlarmActions)) referencedIds(p.AlarmRule, combined);
   }
-  for (const alarm of resourcesOfType(stack, CfnAlarm.CFN_RESOURCE_TYPE_NAME) as CfnAlarm[]) {
-    if (!notifies(resolved(alarm, alarm.actionsEnabled), resolved(alarm, alarm.alarmActions)) && !combined.has(logicalIdOf(alarm))) continue;
-    referencedIds(resolved(alarm, [alarm.dimensions, alarm.metrics]), watched);
+  for (const alarm of resourcesOfType(stack, 'AWS::CloudWatch::Alarm')) {
+    const p = cfnProperties(alarm);
+    if (!notifies(p.ActionsEnabled, p.AlarmActions) && !combined.has(logicalIdOf(alarm))) continue;
+    referencedIds([p.Dimensions, p.Metrics], watched);
   }
-  const topics = new Set((resourcesOfType(stack, CfnTopic.CFN_RESOURCE_TYPE_NAME) as CfnResource[]).map(logicalIdOf));
-  for (const rule of resourcesOfType(stack, CfnRule.CFN_RESOURCE_TYPE_NAME) as CfnRule[]) {
-    const notifies = [...referencedIds(resolved(rule, rule.targets))].some((id) => topics.has(id));
-    if (notifies) referencedIds(resolved(rule, rule.eventPattern), watched);
+  const topics = new Set(resourcesOfType(stack, 'AWS::SNS::Topic').map(logicalIdOf));
+  for (const rule of resourcesOfType(stack, 'AWS::Events::Rule')) {
+    const p = cfnProperties(rule);
+    if ([...referencedIds(p.Targets)].some((id) => topics.has(id))) referencedIds(p.EventPattern, watched);
   }
   return watched;
 }
 
 /** For fleets behind a load balancer, an alarm on their target group watches them too. */
 function relatedIds(node: CfnResource): string[] {
-  if (node instanceof CfnAutoScalingGroup) return [...referencedIds(resolved(node, node.targetGroupArns))];
+  if (node.cfnResourceType === 'AWS::AutoScaling::AutoScalingGroup') return [...referencedIds(cfnProperties(node).TargetGroupARNs)];
   return [];
 }
 

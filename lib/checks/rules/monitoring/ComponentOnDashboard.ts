@@ -1,8 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnDashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { isWorkloadComponent } from './components';
-import { logicalIdOf, perStack, referencedIds, resolved, resourcesOfType } from '../resources';
+import { cfnProperties, logicalIdOf, perStack, referencedIds, resourcesOfType } from '../resources';
 
 /**
  * Every workload component shows on a CloudWatch dashboard, so operators see the workload's health
@@ -13,9 +12,7 @@ export function ComponentOnDashboard(node: CfnResource): NagRuleResult {
   const stack = Stack.of(node);
   const shown = perStack(stack, 'dashboardIds', () => {
     const ids = new Set<string>();
-    for (const dashboard of resourcesOfType(stack, CfnDashboard.CFN_RESOURCE_TYPE_NAME) as CfnDashboard[]) {
-      referencedIds(resolved(dashboard, dashboard.dashboardBody), ids);
-    }
+    for (const dashboard of resourcesOfType(stack, 'AWS::CloudWatch::Dashboard')) referencedIds(cfnProperties(dashboard).DashboardBody, ids);
     return ids;
   });
   return shown.has(logicalIdOf(node)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;

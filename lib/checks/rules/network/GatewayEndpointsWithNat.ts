@@ -1,7 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnNatGateway, CfnSubnet, CfnVPC, CfnVPCEndpoint } from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { refersTo, resolved, resourcesOfType } from '../resources';
+import { cfnProperties, isType, logicalIdOf, referencedIds, resourcesOfType } from '../resources';
 
 /** Services reachable through free gateway endpoints instead of a metered NAT gateway. */
 const GATEWAY_SERVICES = ['s3', 'dynamodb'];
@@ -12,17 +11,15 @@ const GATEWAY_SERVICES = ['s3', 'dynamodb'];
  * VPCs without NAT gateways are not judged.
  */
 export function GatewayEndpointsWithNat(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnVPC)) return NagRuleCompliance.NOT_APPLICABLE;
+  if (!isType(node, 'AWS::EC2::VPC')) return NagRuleCompliance.NOT_APPLICABLE;
   const stack = Stack.of(node);
-  const subnets = (resourcesOfType(stack, CfnSubnet.CFN_RESOURCE_TYPE_NAME) as CfnSubnet[]).filter((s) => refersTo(s, s.vpcId, node));
-  const hasNat = (resourcesOfType(stack, CfnNatGateway.CFN_RESOURCE_TYPE_NAME) as CfnNatGateway[]).some((nat) =>
-    subnets.some((subnet) => refersTo(nat, nat.subnetId, subnet)),
-  );
+  const vpc = logicalIdOf(node);
+  const inVpc = (r: CfnResource) => referencedIds(cfnProperties(r).VpcId).has(vpc);
+  const subnets = new Set(resourcesOfType(stack, 'AWS::EC2::Subnet').filter(inVpc).map(logicalIdOf));
+  const hasNat = resourcesOfType(stack, 'AWS::EC2::NatGateway').some((nat) => [...referencedIds(cfnProperties(nat).SubnetId)].some((id) => subnets.has(id)));
   if (!hasNat) return NagRuleCompliance.NOT_APPLICABLE;
-  const endpoints = (resourcesOfType(stack, CfnVPCEndpoint.CFN_RESOURCE_TYPE_NAME) as CfnVPCEndpoint[]).filter(
-    (e) => refersTo(e, e.vpcId, node) && (resolved(e, e.vpcEndpointType) ?? 'Gateway') === 'Gateway',
-  );
-  const services = endpoints.map((e) => JSON.stringify(resolved(e, e.serviceName)));
+  const endpoints = resourcesOfType(stack, 'AWS::EC2::VPCEndpoint').filter((e) => inVpc(e) && (cfnProperties(e).VpcEndpointType ?? 'Gateway') === 'Gateway');
+  const services = endpoints.map((e) => JSON.stringify(cfnProperties(e).ServiceName));
   // The name ends in the service (`com.amazonaws.<region>.s3`, or `.s3` as the last piece of a join): `.s3express` is another service.
   const covered = GATEWAY_SERVICES.every((service) => services.some((name) => name.includes(`.${service}"`)));
   return covered ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;

@@ -1,8 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
-import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { refersTo, resolved, resourcesOfType } from '../resources';
+import { cfnProperties, isType, logicalIdOf, referencedIds, resourcesOfType } from '../resources';
 
 /**
  * A bucket that browsers read directly (its CORS rules allow GET) is the origin of a CloudFront
@@ -11,14 +9,12 @@ import { refersTo, resolved, resourcesOfType } from '../resources';
  * are not judged.
  */
 export function BrowserContentThroughCdn(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
-  const cors = resolved(node, node.corsConfiguration) as { corsRules?: Array<{ allowedMethods?: string[] }> } | undefined;
-  const browsersRead = (cors?.corsRules ?? []).some((rule) => rule.allowedMethods?.includes('GET'));
-  if (!browsersRead) return NagRuleCompliance.NOT_APPLICABLE;
-  const distributions = resourcesOfType(Stack.of(node), CfnDistribution.CFN_RESOURCE_TYPE_NAME) as CfnDistribution[];
-  const fronted = distributions.some((d) => {
-    const config = resolved(d, d.distributionConfig) as { origins?: Array<{ domainName?: unknown }> } | undefined;
-    return (config?.origins ?? []).some((origin) => refersTo(d, origin.domainName, node));
-  });
+  if (!isType(node, 'AWS::S3::Bucket')) return NagRuleCompliance.NOT_APPLICABLE;
+  const rules = (cfnProperties(node).CorsConfiguration?.CorsRules ?? []) as Array<{ AllowedMethods?: string[] }>;
+  if (!rules.some((rule) => rule.AllowedMethods?.includes('GET'))) return NagRuleCompliance.NOT_APPLICABLE;
+  const bucket = logicalIdOf(node);
+  const fronted = resourcesOfType(Stack.of(node), 'AWS::CloudFront::Distribution').some((d) =>
+    ((cfnProperties(d).DistributionConfig?.Origins ?? []) as Array<{ DomainName?: unknown }>).some((origin) => referencedIds(origin.DomainName).has(bucket)),
+  );
   return fronted ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -1,15 +1,14 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { cfnProperties, isType } from '../resources';
 
-/** A lifecycle rule as the L1 property holds it (camelCase until the template is rendered). */
+/** A lifecycle rule as the template holds it. */
 interface LifecycleRule {
-  status?: string;
-  transitions?: unknown[];
-  transition?: unknown;
-  expirationInDays?: number;
-  expirationDate?: unknown;
+  Status?: string;
+  Transitions?: unknown[];
+  Transition?: unknown;
+  ExpirationInDays?: number;
+  ExpirationDate?: unknown;
 }
 
 /**
@@ -18,12 +17,12 @@ interface LifecycleRule {
  * object in S3 Standard forever, which is the most expensive way to keep data nobody reads.
  */
 export function BucketLifecycle(node: CfnResource): NagRuleResult {
-  if (!(node instanceof CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
-  const config = resolved(node, node.lifecycleConfiguration) as { rules?: LifecycleRule[] } | undefined;
-  const ages = (config?.rules ?? []).some(
+  if (!isType(node, 'AWS::S3::Bucket')) return NagRuleCompliance.NOT_APPLICABLE;
+  const rules = (cfnProperties(node).LifecycleConfiguration?.Rules ?? []) as LifecycleRule[];
+  const ages = rules.some(
     (rule) =>
-      rule.status !== 'Disabled' &&
-      ((rule.transitions?.length ?? 0) > 0 || rule.transition !== undefined || rule.expirationInDays !== undefined || rule.expirationDate !== undefined),
+      rule.Status !== 'Disabled' &&
+      ((rule.Transitions?.length ?? 0) > 0 || rule.Transition !== undefined || rule.ExpirationInDays !== undefined || rule.ExpirationDate !== undefined),
   );
   return ages ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -1,27 +1,30 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { CfnGlobalTable, CfnTable } from 'aws-cdk-lib/aws-dynamodb';
-import { CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { resolved } from '../resources';
+import { cfnProperties } from '../resources';
 
 /**
- * Data stores say how they encrypt at rest, with a key whose use is auditable: S3 buckets with an
- * explicit default encryption, DynamoDB tables with KMS encryption (an AWS managed or customer key,
- * whose use CloudTrail records; the default AWS owned key is not visible to the account), SNS topics
- * with a KMS key. Databases, volumes and queues are judged by cdk-nag's own rules.
+ * Whether each kind of store keeps its data encrypted at rest, given its CloudFormation properties.
+ *
+ * One principle for every store: data counts as encrypted at rest when the service encrypts it,
+ * whoever owns the key (an AWS owned key, an AWS managed key or a customer managed key). That is
+ * what SEC08-BP02 "Enforce encryption at rest" asks. Who controls and audits the key is SEC08-BP01's
+ * question (key management) and is not judged here. So S3 (SSE-S3 on every new object since January
+ * 2023, whatever the template says) and DynamoDB (an AWS owned key unless told otherwise) are always
+ * encrypted; SNS encrypts only with a KMS key. Queues are judged by cdk-nag's SQS2 (same principle: SSE-SQS counts).
+ */
+const ENCRYPTED: Record<string, (p: Record<string, any>) => boolean> = {
+  'AWS::S3::Bucket': () => true,
+  'AWS::DynamoDB::Table': () => true,
+  'AWS::DynamoDB::GlobalTable': () => true,
+  'AWS::SNS::Topic': (p) => p.KmsMasterKeyId !== undefined && p.KmsMasterKeyId !== '',
+};
+
+/**
+ * Object, table and topic stores encrypt their data at rest (databases, volumes, queues and log
+ * groups are judged by cdk-nag's own rules). See {@link ENCRYPTED} for the principle applied to every store.
  */
 export function DataEncryptedAtRest(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnBucket) {
-    const encryption = resolved(node, node.bucketEncryption) as { serverSideEncryptionConfiguration?: unknown[] } | undefined;
-    return (encryption?.serverSideEncryptionConfiguration?.length ?? 0) > 0 ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  if (node instanceof CfnTable || node instanceof CfnGlobalTable) {
-    const sse = resolved(node, node.sseSpecification) as { sseEnabled?: boolean } | undefined;
-    return sse?.sseEnabled === true ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  if (node instanceof CfnTopic) {
-    return resolved(node, node.kmsMasterKeyId) !== undefined ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  return NagRuleCompliance.NOT_APPLICABLE;
+  const encrypted = ENCRYPTED[node.cfnResourceType];
+  if (!encrypted) return NagRuleCompliance.NOT_APPLICABLE;
+  return encrypted(cfnProperties(node)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

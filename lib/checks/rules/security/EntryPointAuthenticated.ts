@@ -1,17 +1,14 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnApi, CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
-import { CfnListener, CfnListenerRule, CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { CfnPolicy as CfnIotPolicy } from 'aws-cdk-lib/aws-iot';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { refersTo, resolved, resourcesOfType } from '../resources';
+import { cfnProperties, logicalIdOf, referencedIds, resourcesOfType } from '../resources';
 
 const AUTHENTICATING_ACTIONS = new Set(['authenticate-cognito', 'authenticate-oidc']);
 
 interface Action {
-  type?: string;
+  Type?: string;
 }
 
-/** An IoT policy statement, as written (the document is free-form JSON, not an L1 property type). */
+/** An IoT policy statement, as written (the document is free-form JSON). */
 interface IotStatement {
   Effect?: string;
   Action?: unknown;
@@ -19,24 +16,23 @@ interface IotStatement {
   Condition?: unknown;
 }
 
+const decided = (yes: boolean): NagRuleResult => (yes ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT);
+
 /** Whether every path through an internet-facing listener passes an authenticate action first. */
-function listenerAuthenticates(node: CfnListener): NagRuleResult {
+function listenerAuthenticates(node: CfnResource): NagRuleResult {
   const stack = Stack.of(node);
-  const balancer = (resourcesOfType(stack, CfnLoadBalancer.CFN_RESOURCE_TYPE_NAME) as CfnLoadBalancer[]).find((lb) =>
-    refersTo(node, node.loadBalancerArn, lb),
-  );
-  if (!balancer || resolved(balancer, balancer.scheme) === 'internal') return NagRuleCompliance.NOT_APPLICABLE;
-  const defaults = (resolved(node, node.defaultActions) ?? []) as Action[];
+  const properties = cfnProperties(node);
+  const balancerIds = referencedIds(properties.LoadBalancerArn);
+  const balancer = resourcesOfType(stack, 'AWS::ElasticLoadBalancingV2::LoadBalancer').find((lb) => balancerIds.has(logicalIdOf(lb)));
+  if (!balancer || cfnProperties(balancer).Scheme === 'internal') return NagRuleCompliance.NOT_APPLICABLE;
+  const defaults = (properties.DefaultActions ?? []) as Action[];
   // A listener that only redirects (HTTP to HTTPS) serves nothing itself.
-  if (defaults.length > 0 && defaults.every((a) => a.type === 'redirect')) return NagRuleCompliance.NOT_APPLICABLE;
-  const rules = (resourcesOfType(stack, CfnListenerRule.CFN_RESOURCE_TYPE_NAME) as CfnListenerRule[]).filter((r) =>
-    refersTo(r, r.listenerArn, node),
-  );
-  const paths = [defaults, ...rules.map((r) => (resolved(r, r.actions) ?? []) as Action[])];
-  const serving = paths.filter((actions) => actions.some((a) => a.type === 'forward'));
-  return serving.every((actions) => actions.some((a) => AUTHENTICATING_ACTIONS.has(a.type ?? '')))
-    ? NagRuleCompliance.COMPLIANT
-    : NagRuleCompliance.NON_COMPLIANT;
+  if (defaults.length > 0 && defaults.every((a) => a.Type === 'redirect')) return NagRuleCompliance.NOT_APPLICABLE;
+  const id = logicalIdOf(node);
+  const rules = resourcesOfType(stack, 'AWS::ElasticLoadBalancingV2::ListenerRule').filter((r) => referencedIds(cfnProperties(r).ListenerArn).has(id));
+  const paths = [defaults, ...rules.map((r) => (cfnProperties(r).Actions ?? []) as Action[])];
+  const serving = paths.filter((actions) => actions.some((a) => a.Type === 'forward'));
+  return decided(serving.every((actions) => actions.some((a) => AUTHENTICATING_ACTIONS.has(a.Type ?? ''))));
 }
 
 /**
@@ -44,18 +40,20 @@ function listenerAuthenticates(node: CfnListener): NagRuleResult {
  * `$connect` of a WebSocket API. An API outside the stack is told apart by its route keys: HTTP ones
  * are a method and a path.
  */
-function routeCanAuthorize(node: CfnRoute): boolean {
-  const key = resolved(node, node.routeKey);
-  const api = (resourcesOfType(Stack.of(node), CfnApi.CFN_RESOURCE_TYPE_NAME) as CfnApi[]).find((a) => refersTo(node, node.apiId, a));
-  const protocol = api ? resolved(api, api.protocolType) : undefined;
+function routeCanAuthorize(node: CfnResource): boolean {
+  const properties = cfnProperties(node);
+  const key = properties.RouteKey;
+  const apiIds = referencedIds(properties.ApiId);
+  const api = resourcesOfType(Stack.of(node), 'AWS::ApiGatewayV2::Api').find((a) => apiIds.has(logicalIdOf(a)));
+  const protocol = api ? cfnProperties(api).ProtocolType : undefined;
   if (protocol === 'WEBSOCKET') return key === '$connect';
   if (protocol === 'HTTP') return true;
   return key === '$connect' || (typeof key === 'string' && /^[A-Z]+ \//.test(key));
 }
 
 /** Whether every statement that lets a client connect binds the client id to the certificate's thing. */
-function iotPolicyBindsThing(node: CfnIotPolicy): NagRuleResult {
-  const document = resolved(node, node.policyDocument) as { Statement?: IotStatement | IotStatement[] } | undefined;
+function iotPolicyBindsThing(node: CfnResource): NagRuleResult {
+  const document = cfnProperties(node).PolicyDocument as { Statement?: IotStatement | IotStatement[] } | undefined;
   const statements = [document?.Statement ?? []].flat();
   const connects = statements.filter(
     (s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => a === 'iot:Connect' || a === 'iot:*' || a === '*'),
@@ -63,23 +61,34 @@ function iotPolicyBindsThing(node: CfnIotPolicy): NagRuleResult {
   const bound = (s: IotStatement) =>
     JSON.stringify(s.Resource ?? '').includes('${iot:Connection.Thing.ThingName}') ||
     JSON.stringify(s.Condition ?? {}).includes('iot:Connection.Thing.IsAttached');
-  return connects.length > 0 && connects.every(bound) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return decided(connects.length > 0 && connects.every(bound));
 }
 
 /**
  * A public entry point knows who is calling before it serves them: load balancer listeners that
- * forward traffic authenticate first (Cognito or OIDC), API routes that can take an authorizer have
- * one (for WebSocket APIs only `$connect` can), and IoT device policies bind each connection to its
- * certificate's thing. Anonymous access is sometimes the product; then it is an accepted risk.
+ * forward traffic authenticate first (Cognito or OIDC); API routes that can take an authorizer have
+ * one (for WebSocket APIs only `$connect` can); REST API methods use any authorization (IAM, Cognito
+ * or a Lambda authorizer; CORS preflight `OPTIONS` methods are not judged); and IoT device policies
+ * bind each connection to its certificate's thing. Anonymous access is sometimes the product; then it
+ * is an accepted risk.
  */
 export function EntryPointAuthenticated(node: CfnResource): NagRuleResult {
-  if (node instanceof CfnListener) return listenerAuthenticates(node);
-  if (node instanceof CfnRoute) {
-    if (!routeCanAuthorize(node)) return NagRuleCompliance.NOT_APPLICABLE;
-    const type = resolved(node, node.authorizationType);
-    return type !== undefined && type !== 'NONE' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  switch (node.cfnResourceType) {
+    case 'AWS::ElasticLoadBalancingV2::Listener':
+      return listenerAuthenticates(node);
+    case 'AWS::ApiGatewayV2::Route': {
+      if (!routeCanAuthorize(node)) return NagRuleCompliance.NOT_APPLICABLE;
+      const type = cfnProperties(node).AuthorizationType;
+      return decided(type !== undefined && type !== 'NONE');
+    }
+    case 'AWS::ApiGateway::Method': {
+      const properties = cfnProperties(node);
+      if (properties.HttpMethod === 'OPTIONS') return NagRuleCompliance.NOT_APPLICABLE;
+      return decided(properties.AuthorizationType !== undefined && properties.AuthorizationType !== 'NONE');
+    }
+    case 'AWS::IoT::Policy':
+      return iotPolicyBindsThing(node);
+    default:
+      return NagRuleCompliance.NOT_APPLICABLE;
   }
-  if (node instanceof CfnIotPolicy) return iotPolicyBindsThing(node);
-  return NagRuleCompliance.NOT_APPLICABLE;
 }
-
