@@ -17,6 +17,7 @@ import { StorageGrowsWithUse } from '../rules/database/StorageGrowsWithUse';
 import { TablePointInTimeRecovery } from '../rules/dynamodb/TablePointInTimeRecovery';
 import { TimeSeriesTableTtl } from '../rules/dynamodb/TimeSeriesTableTtl';
 import { LoadBalancerMultiAz } from '../rules/elbv2/LoadBalancerMultiAz';
+import { TargetsStateless } from '../rules/elbv2/TargetsStateless';
 import { LoadBalancerThrottled } from '../rules/elbv2/LoadBalancerThrottled';
 import { LambdaAsyncFailureDestination } from '../rules/lambda/LambdaAsyncFailureDestination';
 import { LambdaEventSourceMappingDestination } from '../rules/lambda/LambdaEventSourceMappingDestination';
@@ -55,6 +56,7 @@ const { ERROR, WARN, INFO } = NagMessageLevel;
 export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   // Reliability: fault isolation, scaling, recovery
   { rule: FleetServesOneComponent, level: WARN, info: 'Load balancer routes of several workload components reach this fleet: one blast radius for all of them.', explanation: 'A bulkhead per component keeps one failure or load spike from taking the others down.' },
+  { rule: TargetsStateless, level: WARN, info: 'The target group pins clients to one target (sticky sessions): the target holds their state.', explanation: 'Keep state out of the servers so any of them can serve any request and losing one loses no sessions.' },
   { rule: FleetScalingHeadroom, level: ERROR, info: 'The fleet cannot scale past twice its floor, or no scaling policy adjusts it.', explanation: 'Capacity must follow demand automatically, with room for demand to at least double.' },
   { rule: FleetPreScaledForKnownPeaks, level: WARN, info: 'No scheduled action or predictive scaling prepares the fleet for known peaks.', explanation: 'Reactive scaling lags a crowd that arrives at once; scale ahead of known peaks.' },
   { rule: FleetMultiAz, level: ERROR, info: 'The fleet runs in a single Availability Zone.', explanation: 'Spread capacity over Availability Zones so a zone failure leaves the workload running.' },
