@@ -8,9 +8,9 @@ describe('the oldest aws-cdk-lib the packs run on', () => {
   });
 
   test('versions from it on are supported, older ones stop with one line naming both', () => {
-    expect(['2.262.0', '2.276.0', '2.278.1', '3.0.0'].filter((v) => !isSupportedCdk(v))).toEqual([]);
-    expect(['2.261.0', '2.258.0', '2.250.0', '1.204.0'].filter((v) => isSupportedCdk(v))).toEqual([]);
-    expect(() => assertSupportedCdk('2.250.0')).toThrow(/^The Well-Architected checks need aws-cdk-lib 2\.262\.0 or newer .*this app has 2\.250\.0/);
+    expect(['2.258.0', '2.261.0', '2.262.0', '2.276.0', '2.278.1', '3.0.0'].filter((v) => !isSupportedCdk(v))).toEqual([]);
+    expect(['2.257.0', '2.250.0', '1.204.0'].filter((v) => isSupportedCdk(v))).toEqual([]);
+    expect(() => assertSupportedCdk('2.250.0')).toThrow(/^The Well-Architected checks need aws-cdk-lib 2\.258\.0 or newer .*this app has 2\.250\.0/);
     expect(() => assertSupportedCdk('2.250.0')).not.toThrow(/\n/);
   });
 });
