@@ -7,7 +7,7 @@ import { RecordedAwsSolutionsChecks } from './packs/aws-solutions';
 import { WellArchitectedChecks } from './packs/well-architected';
 import { Scorecard, ScorecardLabels, scoreStack } from './scorecard';
 import { formatScorecardTable } from './scorecard-table';
-import { assertSupportedCdk } from './supported-cdk';
+import { assertSameCdk, assertSupportedCdk } from './supported-cdk';
 import { staleAcknowledgements } from './stale-acknowledgements';
 
 /** Options of {@link addWellArchitectedChecks}; each falls back to the App's context, then its default. */
@@ -94,6 +94,7 @@ function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValida
 export function addWellArchitectedChecks(app: Stage, options: WellArchitectedCheckOptions = {}): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   assertSupportedCdk((require('aws-cdk-lib/package.json') as { version: string }).version);
+  assertSameCdk(app);
   const checks = options.checks ?? booleanContext(app, 'checks') ?? true;
   const strict = options.strict ?? booleanContext(app, 'strict') ?? false;
   if (!checks) return;

@@ -1,3 +1,5 @@
+import { Stage } from 'aws-cdk-lib';
+
 /**
  * The oldest aws-cdk-lib the packs run on (`npm run test:package` installs it): cdk-nag 3 walks the
  * construct tree the validation context carries as `appConstruct` from 2.258.0 on (cdk-nag's own peer
@@ -26,6 +28,20 @@ export function assertSupportedCdk(version: string): void {
   if (!isSupportedCdk(version)) {
     throw new Error(
       `The Well-Architected checks need aws-cdk-lib ${OLDEST_SUPPORTED_CDK} or newer (its validation context carries the construct tree the checks read); this app has ${version}: npm install aws-cdk-lib@^${OLDEST_SUPPORTED_CDK}`,
+    );
+  }
+}
+
+/**
+ * Stops with one line when the App was built with another copy of aws-cdk-lib than the one this
+ * package resolves (npm nests one with `--legacy-peer-deps`, a link, or a version outside the peer
+ * range): the plugins would register on a copy that never runs them, or the rules see constructs of
+ * another copy, and the scores would be wrong without a word.
+ */
+export function assertSameCdk(app: object): void {
+  if (!(app instanceof Stage)) {
+    throw new Error(
+      `The Well-Architected checks got an App from another copy of aws-cdk-lib than ${require.resolve('aws-cdk-lib')}; install one aws-cdk-lib (npm ls aws-cdk-lib shows the copies).`,
     );
   }
 }
