@@ -7,7 +7,7 @@ import { RecordedAwsSolutionsChecks } from './packs/aws-solutions';
 import { WellArchitectedChecks } from './packs/well-architected';
 import { Scorecard, ScorecardLabels, scoreStack } from './scorecard';
 import { formatScorecardTable } from './scorecard-table';
-import { assertSupportedCdk } from './supported-cdk';
+import { assertSameCdk, assertSupportedCdk } from './supported-cdk';
 import { staleAcknowledgements } from './stale-acknowledgements';
 
 /** Options of {@link addWellArchitectedChecks}; each falls back to the App's context, then its default. */
@@ -51,10 +51,24 @@ export function scorecardsOf(app: IConstruct): readonly Scorecard[] {
   return scorecards.get(app) ?? [];
 }
 
+/**
+ * Each template with its stack's construct path. aws-cdk-lib before 2.262.0 passes the template paths
+ * only (no `stackTemplates`); each stack's template is then found where its stage writes it.
+ */
+function stackTemplatesOf(app: IConstruct, context: IPolicyValidationContext): { stackConstructPath: string; templatePath: string }[] {
+  const stackTemplates = (context as Partial<IPolicyValidationContext>).stackTemplates;
+  if (stackTemplates) return stackTemplates;
+  const stackPaths = new Map(
+    app.node.findAll().filter(Stack.isStack).map((s) => [path.resolve(Stage.of(s)?.outdir ?? '', s.templateFile), s.node.path]),
+  );
+  return context.templatePaths.map((templatePath) => ({ stackConstructPath: stackPaths.get(path.resolve(templatePath)) ?? '', templatePath }));
+}
+
 /** Computes and writes `<stack>.scorecard.json` next to each template of the assembly. */
 function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValidationContext, print: boolean, packNames: readonly string[]): void {
   const stacks = new Map(app.node.findAll().filter(Stack.isStack).map((s) => [s.node.path, s]));
-  const cards = context.stackTemplates.map(({ stackConstructPath, templatePath }) => {
+  const stackTemplates = stackTemplatesOf(app, context);
+  const cards = stackTemplates.map(({ stackConstructPath, templatePath }) => {
     const stack = stacks.get(stackConstructPath);
     const evaluations = ledger.evaluations.filter((e) => e.stackPath === stackConstructPath);
     const name = path.basename(templatePath).replace(/\.template\.json$/, '');
@@ -65,7 +79,7 @@ function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValida
   });
   scorecards.set(app, cards);
   if (print && cards.length > 0) {
-    const where = path.relative(process.cwd(), path.dirname(context.stackTemplates[0].templatePath)) || '.';
+    const where = path.relative(process.cwd(), path.dirname(stackTemplates[0].templatePath)) || '.';
     // After CDK has printed its validation report, so the table is the last thing synth shows.
     process.once('exit', () => process.stderr.write(`\n${formatScorecardTable(cards)}\n(scorecards: ${where}/<stack>.scorecard.json)\n`));
   }
@@ -80,6 +94,7 @@ function writeScorecards(app: IConstruct, ledger: Ledger, context: IPolicyValida
 export function addWellArchitectedChecks(app: Stage, options: WellArchitectedCheckOptions = {}): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   assertSupportedCdk((require('aws-cdk-lib/package.json') as { version: string }).version);
+  assertSameCdk(app);
   const checks = options.checks ?? booleanContext(app, 'checks') ?? true;
   const strict = options.strict ?? booleanContext(app, 'strict') ?? false;
   if (!checks) return;
