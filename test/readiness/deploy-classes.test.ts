@@ -1,5 +1,7 @@
 import { SynthesizedStage, synthIot, synthVideo } from '../support/synth-stage';
 import { enginePasswordProblems } from './classes/engine-passwords';
+import { logGroupTargetProblems } from './classes/log-group-targets';
+import { expressionProblems, metricMathProblems } from './classes/metric-math';
 
 /**
  * Class-wide deploy checks (issue 15): each runs over every stage's template of both studies and
@@ -18,5 +20,23 @@ const overEveryStage = (check: (s: SynthesizedStage) => string[]) => templates.f
 describe('engine password characters', () => {
   test("every generated database password and every rotation's generator leaves out what its engine refuses", () => {
     expect(overEveryStage((s) => enginePasswordProblems(s.json))).toEqual([]);
+  });
+});
+
+describe('EventBridge targets that are log groups', () => {
+  test("every rule target names a log group's ARN without the ':*' of its Arn attribute", () => {
+    expect(overEveryStage((s) => logGroupTargetProblems(s.json))).toEqual([]);
+  });
+});
+
+describe('metric math forms', () => {
+  test('the check knows a documented form from an undocumented one', () => {
+    expect(expressionProblems('IF(invocations > 0, 100 * errors / invocations, 0)')).toEqual([]);
+    expect(expressionProblems('100 * errors / MAX([invocations, 1])')).toHaveLength(1);
+    expect(expressionProblems('GREATEST(a, b)')).toHaveLength(1);
+  });
+
+  test('every alarm expression uses only documented functions and puts no constant inside a time-series array', () => {
+    expect(overEveryStage((s) => metricMathProblems(s.json))).toEqual([]);
   });
 });
