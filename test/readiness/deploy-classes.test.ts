@@ -2,6 +2,7 @@ import { SynthesizedStage, synthIot, synthVideo } from '../support/synth-stage';
 import { enginePasswordProblems } from './classes/engine-passwords';
 import { logGroupTargetProblems } from './classes/log-group-targets';
 import { expressionProblems, metricMathProblems } from './classes/metric-math';
+import { physicalNameProblems } from './classes/physical-names';
 
 /**
  * Class-wide deploy checks (issue 15): each runs over every stage's template of both studies and
@@ -10,6 +11,7 @@ import { expressionProblems, metricMathProblems } from './classes/metric-math';
  */
 const STAGES = [1, 2, 3, 4, 5];
 const templates: Array<[string, SynthesizedStage]> = [];
+const STACK_NAMES: Record<string, string> = { video: 'VideoPlatform', iot: 'IotPlatform' };
 beforeAll(() => {
   for (const id of STAGES) templates.push([`video ${id}`, synthVideo(id)], [`iot ${id}`, synthIot(id)]);
 });
@@ -38,5 +40,22 @@ describe('metric math forms', () => {
 
   test('every alarm expression uses only documented functions and puts no constant inside a time-series array', () => {
     expect(overEveryStage((s) => metricMathProblems(s.json))).toEqual([]);
+  });
+});
+
+describe('physical-name uniqueness', () => {
+  test('every explicit physical name carries the stack name (and, account-wide, the region), or is listed with why it cannot collide', () => {
+    const problems = templates.flatMap(([name, s]) =>
+      physicalNameProblems(s.json, { stackName: STACK_NAMES[name.split(' ')[0]], region: 'us-east-1' }).map((p) => `${name}: ${p}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  test('the check sees a name repeated in another region or stack', () => {
+    const template = (type: string, properties: object) => ({ Resources: { R: { Type: type, Properties: properties } } });
+    const stack = { stackName: 'VideoPlatform', region: 'us-east-1' };
+    expect(physicalNameProblems(template('AWS::Athena::WorkGroup', { Name: 'telemetry' }), stack)).toHaveLength(1);
+    expect(physicalNameProblems(template('AWS::Athena::WorkGroup', { Name: 'VideoPlatform-telemetry' }), stack)).toEqual([]);
+    expect(physicalNameProblems(template('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: { Name: 'VideoPlatformOac' } }), stack)).toHaveLength(1);
   });
 });
