@@ -3,6 +3,7 @@ import { enginePasswordProblems } from './classes/engine-passwords';
 import { logGroupTargetProblems } from './classes/log-group-targets';
 import { expressionProblems, metricMathProblems } from './classes/metric-math';
 import { physicalNameProblems } from './classes/physical-names';
+import { syncPayloadProblems } from './classes/sync-payloads';
 
 /**
  * Class-wide deploy checks (issue 15): each runs over every stage's template of both studies and
@@ -57,5 +58,11 @@ describe('physical-name uniqueness', () => {
     expect(physicalNameProblems(template('AWS::Athena::WorkGroup', { Name: 'telemetry' }), stack)).toHaveLength(1);
     expect(physicalNameProblems(template('AWS::Athena::WorkGroup', { Name: 'VideoPlatform-telemetry' }), stack)).toEqual([]);
     expect(physicalNameProblems(template('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: { Name: 'VideoPlatformOac' } }), stack)).toHaveLength(1);
+  });
+});
+
+describe('synchronous Lambda payload limits', () => {
+  test("every Firehose transform's full buffer, times its measured worst expansion, fits Lambda's 6 MB response", () => {
+    expect(overEveryStage((s) => syncPayloadProblems(s.json))).toEqual([]);
   });
 });
