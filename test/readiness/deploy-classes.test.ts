@@ -1,4 +1,5 @@
 import { SynthesizedStage, synthIot, synthVideo } from '../support/synth-stage';
+import { destroyProblems, retiredOrphanProblems } from './classes/destroy-order';
 import { enginePasswordProblems } from './classes/engine-passwords';
 import { logGroupTargetProblems } from './classes/log-group-targets';
 import { expressionProblems, metricMathProblems } from './classes/metric-math';
@@ -64,5 +65,22 @@ describe('physical-name uniqueness', () => {
 describe('synchronous Lambda payload limits', () => {
   test("every Firehose transform's full buffer, times its measured worst expansion, fits Lambda's 6 MB response", () => {
     expect(overEveryStage((s) => syncPayloadProblems(s.json))).toEqual([]);
+  });
+});
+
+describe('destroy order: nothing left behind sits inside or needs what is deleted', () => {
+  test('cdk destroy at every stage: no retained resource refers to a resource CloudFormation deletes', () => {
+    expect(overEveryStage((s) => destroyProblems(s.json))).toEqual([]);
+  });
+
+  test('leaving each stage for the next, forward and back: what is retained refers to nothing deleted then or at a later destroy', () => {
+    const problems: string[] = [];
+    for (const study of ['video', 'iot']) {
+      const stage = (id: number) => templates.find(([name]) => name === `${study} ${id}`)![1].json;
+      for (const [from, to] of STAGES.flatMap((a) => STAGES.filter((b) => b !== a).map((b) => [a, b]))) {
+        problems.push(...retiredOrphanProblems(stage(from), stage(to)).map((p) => `${study} ${from} -> ${to}: ${p}`));
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
