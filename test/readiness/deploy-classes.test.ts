@@ -1,4 +1,5 @@
 import { SynthesizedStage, synthIot, synthVideo } from '../support/synth-stage';
+import { customResourceTimeoutProblems } from './classes/custom-resource-timeouts';
 import { destroyProblems, retiredOrphanProblems } from './classes/destroy-order';
 import { enginePasswordProblems } from './classes/engine-passwords';
 import { logGroupTargetProblems } from './classes/log-group-targets';
@@ -82,5 +83,11 @@ describe('destroy order: nothing left behind sits inside or needs what is delete
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('custom resources answer CloudFormation in minutes, not an hour', () => {
+  test('every custom resource backed by a function of the stack sets a ServiceTimeout just past that function\'s timeout', () => {
+    expect(overEveryStage((s) => customResourceTimeoutProblems(s.json))).toEqual([]);
   });
 });
