@@ -36,7 +36,8 @@ async function fullBuffer(message: string, bufferBytes: number) {
   return { response, responseBytes, expansion: responseBytes / (count * Buffer.byteLength(message)) };
 }
 
-const bufferBytes = TRANSFORM_BUFFERING.size.toBytes();
+// A fraction of a MiB, which Size will not turn into whole bytes itself.
+const bufferBytes = Math.floor(TRANSFORM_BUFFERING.size.toMebibytes() * 1024 ** 2);
 
 test('the worst message the validation accepts (128-character device id, 100 one-letter metrics valued 0) fills the buffer and the response still fits Lambda\'s 6 MB', async () => {
   const { response, responseBytes, expansion } = await fullBuffer(ruleMessage(128, MAX_READINGS_PER_RECORD), bufferBytes);
