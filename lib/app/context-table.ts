@@ -67,8 +67,8 @@ const LIVE_EVENT_EXAMPLE = `'[{"name":"finals","startsAt":"2027-03-14T19:00:00Z"
  * against it.
  */
 export const CONTEXT_TABLE: readonly ContextEntry[] = [
-  { key: 'video', meaning: 'Stage of the video platform (stack VideoPlatform), 1-5.', defaultText: '`1` (cdk.json)', usedBy: { video: EVERY_STAGE }, parse: stage(VIDEO_PLATFORM) },
-  { key: 'iot', meaning: 'Stage of the IoT platform (stack IotPlatform), 1-5.', defaultText: '`1` (cdk.json)', usedBy: { iot: EVERY_STAGE }, parse: stage(IOT_PLATFORM) },
+  { key: 'video', meaning: 'Stage of the video platform (stack VideoPlatform), 1-5. Naming only one study\'s stage builds only its stack.', defaultText: '`1`', usedBy: { video: EVERY_STAGE }, parse: stage(VIDEO_PLATFORM) },
+  { key: 'iot', meaning: 'Stage of the IoT platform (stack IotPlatform), 1-5. Naming only one study\'s stage builds only its stack.', defaultText: '`1`', usedBy: { iot: EVERY_STAGE }, parse: stage(IOT_PLATFORM) },
   {
     key: 'region',
     meaning: 'Region of both stacks: a commercial region in aws-cdk-lib\'s region facts. The stacks carry no account; nothing does a context lookup.',

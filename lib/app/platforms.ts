@@ -57,3 +57,14 @@ export function addPlatforms(app: App, options: AddPlatformsOptions = {}): Parti
       });
   return { video, iot };
 }
+
+/**
+ * The one study whose stage the context names, when it names exactly one; otherwise undefined (both).
+ * The cdk CLI synthesizes the whole App even when one stack is named, so `cdk deploy VideoPlatform
+ * -c video=5 -c strict=true` would otherwise also build IotPlatform at its default stage, and its
+ * findings would fail strict mode for a stack nobody deploys.
+ */
+export function studyNamedAlone(app: App): keyof Platforms | undefined {
+  const named = (['video', 'iot'] as const).filter((study) => app.node.tryGetContext(study) !== undefined);
+  return named.length === 1 ? named[0] : undefined;
+}

@@ -1,4 +1,5 @@
-import { PolicyValidationPluginReport } from 'aws-cdk-lib';
+import * as path from 'node:path';
+import { PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { bestPractice, FRAMEWORK_VERSION } from './framework/best-practices';
 import { bestPracticesOfRule } from './framework/rule-mapping';
 
@@ -33,9 +34,31 @@ export function finishReport(report: PolicyValidationPluginReport, mode: PackMod
     severity: mode.strict ? violation.severity : 'warning',
     ruleMetadata: { ...violation.ruleMetadata, ...waRuleMetadata(violation.ruleName) },
   }));
+  const failing = violations.filter((v) => v.severity === 'error');
+  if (failing.length > 0) reportStrictFailures(failing);
   return {
     ...report,
-    success: violations.every((v) => v.severity !== 'error'),
+    success: failing.length === 0,
     violations,
   };
+}
+
+/**
+ * One line per finding that fails strict mode: stack, rule and resource. CDK's report lists every
+ * warning too, and under the cdk CLI the errors are easily lost among them, so these lines come last,
+ * when the process exits after synth has failed.
+ */
+export function strictFailureLines(failing: readonly PolicyViolation[]): string[] {
+  return failing.flatMap((v) =>
+    v.violatingResources.map((r) => {
+      const { templatePath, constructPath } = r as { templatePath?: string; constructPath?: string };
+      const stack = constructPath?.split('/')[0] ?? path.basename(templatePath ?? '?').replace(/\.template\.json$/, '');
+      return `  ${stack}: ${v.ruleName} on ${constructPath ?? r.resourceLogicalId}`;
+    }),
+  );
+}
+
+function reportStrictFailures(failing: readonly PolicyViolation[]): void {
+  const lines = strictFailureLines(failing);
+  process.once('exit', () => process.stderr.write(`\nStrict mode: ${lines.length} error-level finding(s) failed synth (stack: rule on resource):\n${lines.join('\n')}\n`));
 }

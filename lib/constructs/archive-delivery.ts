@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
-import { ARCHIVE_PREFIX } from '../runtime/telemetry/archive-format';
+import { ARCHIVE_JSON_KEYS, ARCHIVE_PREFIX } from '../runtime/telemetry/archive-format';
 import { Alerts } from './alerts';
 import { nodeFunction } from './node-function';
 import { TelemetryArchive } from './telemetry-archive';
@@ -17,8 +17,36 @@ import { TelemetryArchive } from './telemetry-archive';
  * partition gets an object every 15 minutes or every 128 MiB of rows, whichever comes first.
  */
 export const ARCHIVE_BUFFERING = { interval: Duration.seconds(900), size: Size.mebibytes(128) } as const;
-/** Firehose's buffer before it calls the transform: the largest it allows. */
-export const TRANSFORM_BUFFERING = { interval: Duration.seconds(60), size: Size.mebibytes(3) } as const;
+/**
+ * The most bytes the transform returns per byte of messages it is given: the worst message the
+ * ingest validation accepts (a 128-character device id, 100 one-letter metrics valued 0) measured
+ * through the real handler, Firehose's envelope and base64 included, rounded up
+ * (test/runtime/telemetry-lambda/archive-transform-limits.test.ts measures it and fails if it grows).
+ */
+export const TRANSFORM_WORST_EXPANSION = 28;
+/** Lambda's limit on a synchronous response ("6 MB"), read as decimal megabytes to be safe. */
+export const SYNC_RESPONSE_LIMIT_BYTES = 6_000_000;
+/** Firehose's range for the transform's buffer hint: 0.2 to 3 MB. */
+const TRANSFORM_BUFFER_RANGE_MIB = { min: 0.2, max: 3 } as const;
+
+/**
+ * Firehose's buffer before it calls the transform, sized so that the worst full buffer's response
+ * fits Lambda's limit: 6 MB / 28 is 0.2 MiB (a tenth of a MiB down). At the design volume (150-byte,
+ * 3-metric messages, 4.2 times their size) that is about one call a second.
+ */
+export const TRANSFORM_BUFFERING = {
+  interval: Duration.seconds(60),
+  size: Size.mebibytes(transformBufferMiB(TRANSFORM_WORST_EXPANSION)),
+} as const;
+
+/** The largest buffer hint, in tenths of a MiB, whose worst response fits; fails if none Firehose allows does. */
+export function transformBufferMiB(worstExpansion: number): number {
+  const fitting = Math.floor((SYNC_RESPONSE_LIMIT_BYTES / worstExpansion / 1024 ** 2) * 10) / 10;
+  if (fitting < TRANSFORM_BUFFER_RANGE_MIB.min) {
+    throw new Error(`A transform that expands ${worstExpansion} times cannot fit Lambda's response limit at Firehose's smallest buffer`);
+  }
+  return Math.min(fitting, TRANSFORM_BUFFER_RANGE_MIB.max);
+}
 /** Where Firehose puts what it could not transform, convert or deliver: outside the table's prefix. */
 export const ARCHIVE_ERROR_PREFIX = 'archive-errors/';
 
@@ -43,7 +71,7 @@ export class ArchiveDelivery extends Construct {
     super(scope, id);
     this.transform = nodeFunction(this, 'Transform', {
       entry: 'lib/runtime/telemetry-lambda/archive-transform.ts',
-      // Firehose waits up to 5 minutes for a transform; 3 MiB of messages take well under a second.
+      // Firehose waits up to 5 minutes for a transform; 0.2 MiB of messages take well under a second.
       timeout: Duration.minutes(1),
       memorySize: 512,
     });
@@ -70,8 +98,9 @@ export class ArchiveDelivery extends Construct {
         ],
         dataFormatConversion: {
           schemaConfiguration: firehose.SchemaConfiguration.fromCfnTable(table),
-          // Reads the transform's `yyyy-MM-dd HH:mm:ss.SSS` timestamps as UTC.
-          inputFormat: firehose.InputFormat.OPENX_JSON,
+          // Reads the transform's `yyyy-MM-dd HH:mm:ss.SSS` timestamps as UTC, and its one-letter keys
+          // as the table's columns.
+          inputFormat: new firehose.OpenXJsonInputFormat({ columnToJsonKeyMappings: { ...ARCHIVE_JSON_KEYS } }),
           outputFormat: new firehose.ParquetOutputFormat({ compression: firehose.ParquetCompression.SNAPPY }),
         },
       }),

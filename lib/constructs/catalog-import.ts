@@ -38,6 +38,9 @@ export class CatalogImport extends Construct {
     const copy = new CustomResource(this, 'Copy', {
       serviceToken: copier.functionArn,
       resourceType: 'Custom::VideoCatalogImport',
+      // If the copier times out (5 minutes) it never answers; CloudFormation would wait an hour for it.
+      // A minute after the function's own timeout, the resource fails and the stage change rolls back.
+      serviceTimeout: Duration.minutes(6),
       properties: { Table: props.catalog.table.tableName, Cluster: props.database.cluster.clusterIdentifier },
     });
     // The cluster's members must be up to answer, whatever order the stage change creates things in.

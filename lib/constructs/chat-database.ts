@@ -34,8 +34,11 @@ export interface ChatDatabaseProps {
 
 /**
  * Amazon DocumentDB holding the video catalog and chat messages: encrypted with its own key, TLS only,
- * audit and profiler logs exported, 14 days of backups, deletion protection on. The cluster, its key and
- * its credentials are retained if a later stage retires it: the data outlives the architecture.
+ * audit and profiler logs exported, 14 days of backups. When a later stage retires it, or the stack is
+ * destroyed, CloudFormation takes a final snapshot and deletes the cluster; the key and credentials
+ * the snapshot needs are retained. Nothing retained lives in the VPC: a retained cluster would keep
+ * its security group and subnet group there, and EC2 refuses to delete a VPC that still holds a
+ * security group, so `cdk destroy` would fail.
  */
 export class ChatDatabase extends Construct {
   public readonly cluster: docdb.DatabaseCluster;
@@ -67,22 +70,18 @@ export class ChatDatabase extends Construct {
       exportAuditLogsToCloudWatch: true,
       exportProfilerLogsToCloudWatch: true,
       cloudWatchLogsRetention: logs.RetentionDays.THREE_MONTHS,
-      deletionProtection: true,
+      // Retiring DocumentDB (stage 4) or destroying the stack must end in a final snapshot, not a delete
+      // that deletion protection refuses: that would leave the cluster billing and the stack failed.
+      deletionProtection: false,
       copyTagsToSnapshot: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      // All data lives in the cluster volume: a retired cluster keeps it, and its instances (pure compute)
-      // go. Add an instance to read the data again.
+      removalPolicy: RemovalPolicy.SNAPSHOT,
+      // All data lives in the cluster volume, which the final snapshot keeps; instances are compute.
       instanceRemovalPolicy: RemovalPolicy.DESTROY,
-      securityGroupRemovalPolicy: RemovalPolicy.RETAIN,
+      securityGroupRemovalPolicy: RemovalPolicy.DESTROY,
     });
-    // A retained cluster is only useful with its credentials, and CloudFormation cannot delete a subnet
-    // or parameter group a retained cluster still uses.
-    for (const child of ['Secret', 'Subnets']) {
-      (this.cluster.node.findChild(child) as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);
-    }
-    parameters.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    // Deleting the attachment would strip the host and port from the secret of the cluster that is kept.
-    (this.cluster.node.findChild('Secret').node.findChild('Attachment') as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // The snapshot restores only with its key (retained above) and is usable with its credentials. The
+    // secret's target attachment goes: with the cluster gone, its host and port point nowhere anyway.
+    (this.cluster.node.findChild('Secret') as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);
     // Rotation runs in the app subnets: the isolated data subnets have no route to Secrets Manager.
     new secretsmanager.SecretRotation(this, 'CredentialRotation', {
       application: secretsmanager.SecretRotationApplication.MONGODB_ROTATION_SINGLE_USER,

@@ -96,7 +96,9 @@ export class IotIngestion extends Construct {
     props.alerts.alarm(this, 'IngestErrors', {
       description: 'More than 1% of telemetry events fail in the ingest function (they are retried, then dead-lettered)',
       metric: new cloudwatch.MathExpression({
-        expression: '100 * errors / MAX([invocations, 1])',
+        // IF, as the metric math reference documents it: no division by zero in a quiet period, and
+        // no constant inside a time-series array (MAX([invocations, 1]) is not a documented form).
+        expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
         usingMetrics: { errors: this.ingest.metricErrors(), invocations: this.ingest.metricInvocations() },
         period: Duration.minutes(5),
       }),

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -70,8 +70,15 @@ export class LiveChannel extends Construct {
       },
     });
     // A log group target written as its resource policy directly: aws-cdk-lib's CloudWatchLogGroup target
-    // installs a custom-resource Lambda function for the same two permissions.
-    streamEvents.addTarget({ bind: () => ({ arn: eventLog.logGroupArn }) });
+    // installs a custom-resource Lambda function for the same two permissions. The target is the log
+    // group's ARN without the `:*` that its Arn attribute ends in: with it, delivery fails silently.
+    const eventLogTargetArn = Stack.of(this).formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: eventLog.logGroupName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    streamEvents.addTarget({ bind: () => ({ arn: eventLogTargetArn }) });
     new logs.ResourcePolicy(this, 'EventsWriteLog', {
       policyStatements: [
         new iam.PolicyStatement({

@@ -71,10 +71,14 @@ export class MediaDistribution extends Construct {
       responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS,
     });
 
-    const mediaOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.media);
+    // Origin access control names are unique per account, not per region: a name of the stack alone
+    // (aws-cdk-lib's default) collides when the stack is deployed to a second region.
+    const accessControl = (id: string, what: string) =>
+      new cloudfront.S3OriginAccessControl(this, id, { originAccessControlName: `${Stack.of(this).stackName}-${Stack.of(this).region}-${what}` });
+    const mediaOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.media, { originAccessControl: accessControl('MediaAccess', 'media') });
     const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
     if (props.recordings) {
-      const recordingsOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.recordings);
+      const recordingsOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.recordings, { originAccessControl: accessControl('RecordingsAccess', 'recordings') });
       additionalBehaviors['ivs/*.m3u8'] = behavior(recordingsOrigin, manifests, true);
       additionalBehaviors['ivs/*'] = behavior(recordingsOrigin, segments, false);
     }

@@ -1,10 +1,15 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ARCHIVE_COLUMNS, ARCHIVE_PREFIX } from '../runtime/telemetry/archive-format';
 import { dataBucket } from './data-bucket';
+
+/** The archive's Glue database for a stack: lower case letters, digits and underscores, as Athena wants them. */
+export function archiveDatabaseName(stackName: string): string {
+  return `${stackName.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_telemetry_archive`;
+}
 
 /** Properties of {@link TelemetryArchive}. */
 export interface TelemetryArchiveProps {
@@ -41,7 +46,8 @@ export class TelemetryArchive extends Construct {
     // The catalog is metadata the template fully describes (partition projection, no crawler), so it is
     // deleted with its stage: retained under its fixed name, it would make the stage fail to come back.
     const database = new glue.Database(this, 'Catalog', {
-      databaseName: 'telemetry_archive',
+      // Glue database names are unique per account and region: the stack's name makes it this stack's.
+      databaseName: archiveDatabaseName(Stack.of(this).stackName),
       description: 'IoT telemetry history',
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -76,7 +82,8 @@ export class TelemetryArchive extends Construct {
       lifecycleRules: [{ id: 'results-are-derived', expiration: Duration.days(30), noncurrentVersionExpiration: Duration.days(1) }],
     });
     this.workGroup = new athena.CfnWorkGroup(this, 'WorkGroup', {
-      name: 'telemetry',
+      // Workgroup names are unique per account and region, like the database's.
+      name: `${Stack.of(this).stackName}-telemetry`,
       description: 'Queries over the telemetry archive',
       state: 'ENABLED',
       // Saved queries would otherwise make the delete fail when the stage leaves, and the fixed name

@@ -28,6 +28,8 @@ export function oracleStorageCeilingGiB(allocatedGiB: number): number | undefine
   return ceiling >= allocatedGiB * 1.1 ? ceiling : undefined;
 }
 
+const ORACLE_PASSWORD_EXCLUDED_CHARACTERS = '"@/\\\'&';
+
 /** Properties of {@link TelemetryOracle}. */
 export interface TelemetryOracleProps {
   readonly network: Network;
@@ -85,7 +87,9 @@ export class TelemetryOracle extends Construct {
       maxAllocatedStorage: oracleStorageCeilingGiB(allocatedGiB),
       storageEncrypted: true,
       storageEncryptionKey: key,
-      credentials: rds.Credentials.fromGeneratedSecret('collector', { excludeCharacters: '"@/\\\'' }),
+      // RDS for Oracle refuses `/ " @` and also `&` and `'` in a master password (CreateDBInstance);
+      // `\` is left out for the collector's connect string.
+      credentials: rds.Credentials.fromGeneratedSecret('collector', { excludeCharacters: ORACLE_PASSWORD_EXCLUDED_CHARACTERS }),
       backupRetention: Duration.days(14),
       preferredBackupWindow: '03:00-04:00',
       preferredMaintenanceWindow: 'sun:04:30-sun:05:30',

@@ -21,5 +21,5 @@ export function buildDynamoDb(stack: Stack, options: IotPlatformOptions): void {
   const archive = archiveTier(stack, { network, alerts, aurora, accessLogs: logs.bucket, olderThanDays: options.archiveAfterDays ?? 90 });
 
   new CfnOutput(stack, 'IngestUrl', { value: `${entrance.url}/telemetry`, description: 'POST telemetry records here' });
-  new CfnOutput(stack, 'AthenaWorkGroup', { value: archive.workGroup.ref, description: 'Query telemetry_archive.readings here' });
+  new CfnOutput(stack, 'AthenaWorkGroup', { value: archive.workGroup.ref, description: `Query ${archive.table.database.databaseName}.readings here` });
 }

@@ -41,5 +41,5 @@ export function buildServerless(stack: Stack, options: IotPlatformOptions): void
   new CfnOutput(stack, 'IngestFunction', { value: ingestion.ingest.functionName });
   new CfnOutput(stack, 'DeviceReadUrl', { value: reads.url, description: 'GET /devices/<id>/latest and /devices/<id>/stats?hours=N, signed with SigV4 (execute-api:Invoke)' });
   new CfnOutput(stack, 'JobsBucketName', { value: jobs.bucketName, description: 'Upload jobs/<name>.json to start an analysis; results/ holds the output' });
-  new CfnOutput(stack, 'AthenaWorkGroup', { value: archive.workGroup.ref, description: 'Query telemetry_archive.readings here' });
+  new CfnOutput(stack, 'AthenaWorkGroup', { value: archive.workGroup.ref, description: `Query ${archive.table.database.databaseName}.readings here` });
 }

@@ -105,9 +105,9 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       retires: [
         'The chat pool and the ALB (stateless)',
         'DocumentDB: no compute uses it any more (the catalog left in stage 3, chat history starts afresh in ' +
-          'the messages table); its instances (compute) are deleted, and the cluster volume with the old chat ' +
-          'log, its key, secret (connection details included), security, subnet and parameter groups is ' +
-          'retained (DeletionPolicy Retain): add an instance to read the data again',
+          'the messages table); CloudFormation takes a final snapshot of the cluster (the old chat log) and ' +
+          'deletes it with its instances, security, subnet and parameter groups; the key and secret the ' +
+          'snapshot needs are retained: restore the snapshot to read the data again',
         'NAT gateways: nothing in the app subnets needs internet egress any more',
         'The catalog copy from DocumentDB (stage 3 ran it; its log group is retained)',
       ],

@@ -63,8 +63,8 @@ describe('what the capability check reads (so an empty list cannot pass for "not
 
   test('the collector ingests over HTTP until stage 5 ingests over MQTT; the archive is queryable from stage 3', () => {
     expect(ids(IOT_PLATFORM, 1)).toContain('HTTP POST /telemetry');
-    expect(ids(IOT_PLATFORM, 5)).toEqual(expect.arrayContaining(['MQTT publish telemetry/+/data', 'SQL telemetry_archive.readings', 'Job on upload jobs/*']));
-    expect(ids(IOT_PLATFORM, 2)).not.toContain('SQL telemetry_archive.readings');
+    expect(ids(IOT_PLATFORM, 5)).toEqual(expect.arrayContaining(['MQTT publish telemetry/+/data', 'SQL iotplatform_telemetry_archive.readings', 'Job on upload jobs/*']));
+    expect(ids(IOT_PLATFORM, 2)).not.toContain('SQL iotplatform_telemetry_archive.readings');
   });
 
   test('live video: IVS ingest and playback, recordings replayed through the CDN', () => {

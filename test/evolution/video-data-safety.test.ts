@@ -30,12 +30,17 @@ describe('video platform: nothing lost between stages', () => {
     }
   });
 
-  test('DocumentDB lives on unchanged while kept (stages 1-3) and is retained, not deleted, when retired', () => {
+  test('DocumentDB lives on unchanged while kept (stages 1-3) and leaves a final snapshot, with its key and secret retained, when retired', () => {
     const [cluster] = idsOfType(templates.get(1)!, 'AWS::DocDB::DBCluster');
     expect(idsOfType(templates.get(2)!, 'AWS::DocDB::DBCluster')).toEqual([cluster]);
     expect(idsOfType(templates.get(3)!, 'AWS::DocDB::DBCluster')).toEqual([cluster]);
     expect(idsOfType(templates.get(4)!, 'AWS::DocDB::DBCluster')).toEqual([]);
-    expect(templates.get(3)!.Resources![cluster].DeletionPolicy).toBe('Retain');
+    const stage3 = templates.get(3)!.Resources!;
+    expect(stage3[cluster].DeletionPolicy).toBe('Snapshot');
+    const key = JSON.stringify((stage3[cluster] as { Properties: { KmsKeyId: unknown } }).Properties.KmsKeyId).match(/"Fn::GetAtt":\["([^"]+)"/)![1];
+    expect(stage3[key].DeletionPolicy).toBe('Retain');
+    const [secret] = idsOfType(templates.get(3)!, 'AWS::SecretsManager::Secret');
+    expect(stage3[secret].DeletionPolicy).toBe('Retain');
   });
 
   test('the catalog table created in stage 3, and the chat tables created in stage 4, keep their logical IDs to stage 5', () => {

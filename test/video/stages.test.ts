@@ -56,11 +56,13 @@ describe('stage 1: monolith', () => {
     t.hasResourceProperties('AWS::AutoScaling::ScalingPolicy', { PolicyType: 'TargetTrackingScaling' });
   });
 
-  test('DocumentDB: encrypted, TLS and audit logs on, backed up, deletion protected, spread over two instances', () => {
+  test('DocumentDB: encrypted, TLS and audit logs on, backed up, a final snapshot on delete, spread over two instances', () => {
     const t = stage[1].template;
+    // Deletion protection would make the snapshot-and-delete of the retirement (stage 4) or a destroy fail.
+    t.hasResource('AWS::DocDB::DBCluster', { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' });
     t.hasResourceProperties('AWS::DocDB::DBCluster', {
       StorageEncrypted: true,
-      DeletionProtection: true,
+      DeletionProtection: false,
       BackupRetentionPeriod: 14,
       EnableCloudwatchLogsExports: ['audit', 'profiler'],
     });

@@ -108,12 +108,12 @@ describe('diff', () => {
     expect(widest(run.stdout)).toBeLessThanOrEqual(80);
   });
 
-  test('--json: retained DocumentDB, no tag-only changes listed, the documented schema', async () => {
+  test('--json: DocumentDB leaves with a final snapshot, no tag-only changes listed, the documented schema', async () => {
     const json = documented((await cli(['diff', 'video', '3', '4', '--json'])).stdout, 'diff');
     expect(json.direction).toBe('forward');
     expect(json.dataSafety.verdict).toBe('retained');
     const cluster = json.dataSafety.items.find((i: any) => i.type === 'AWS::DocDB::DBCluster');
-    expect(cluster).toMatchObject({ change: 'removed', fate: 'retained', announced: true });
+    expect(cluster).toMatchObject({ change: 'removed', fate: 'snapshot', announced: true });
     const changed = json.services.flatMap((s: any) => s.changed);
     expect(changed.filter((c: any) => c.properties.some((p: string) => /^Tags$/.test(p)))).toEqual([]);
     // Stage changes are quiet (no stage tag on every resource): nothing is left that only noise changed.

@@ -19,13 +19,21 @@ export const ARCHIVE_COLUMNS = [
   { name: 'value', type: 'double' },
 ] as const;
 
-/** One archived row as JSON: what the stage-5 transform hands Firehose to convert to Parquet. */
+/**
+ * The JSON key of each column in the rows the stage-5 transform hands Firehose, which maps them back
+ * to the columns (`ColumnToJsonKeyMappings` of its OpenX JSON deserializer). One letter each: every
+ * metric is a row repeating the device id and time, so the rows are many times the message (up to
+ * 28 times; see TRANSFORM_WORST_EXPANSION), and Lambda returns at most 6 MB to Firehose.
+ */
+export const ARCHIVE_JSON_KEYS = { device_id: 'd', ts: 't', metric: 'm', value: 'v' } as const;
+
+/** One archived row as JSON, keyed by {@link ARCHIVE_JSON_KEYS}: what the stage-5 transform hands Firehose to convert to Parquet. */
 export interface ArchiveLine {
-  readonly device_id: string;
+  readonly d: string;
   /** Hive's timestamp format, which the OpenX JSON SerDe parses as a timestamp. */
-  readonly ts: string;
-  readonly metric: string;
-  readonly value: number;
+  readonly t: string;
+  readonly m: string;
+  readonly v: number;
 }
 
 /** `2026-11-26 10:00:00.123` (UTC). */
@@ -34,7 +42,7 @@ export function hiveTimestamp(ts: Date): string {
 }
 
 export function archiveLine(r: Reading): ArchiveLine {
-  return { device_id: r.deviceId, ts: hiveTimestamp(r.ts), metric: r.metric, value: r.value };
+  return { d: r.deviceId, t: hiveTimestamp(r.ts), m: r.metric, v: r.value };
 }
 
 /** The UTC day of a moment, `YYYY-MM-DD`: the archive's partition. */

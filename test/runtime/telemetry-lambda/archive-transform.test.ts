@@ -37,10 +37,10 @@ test('each message becomes one JSON document per metric in the archive columns, 
       { recordId: 'record-1', result: 'Ok', data: expect.any(String), metadata: { partitionKeys: { dt: '2026-02-28' } } },
     ]);
     expect(decode(records[0].data!)).toBe(
-      '{"device_id":"pump-1","ts":"2026-03-01 00:59:59.999","metric":"temperature","value":21.5}\n' +
-        '{"device_id":"pump-1","ts":"2026-03-01 00:59:59.999","metric":"pressure","value":1.25}\n',
+      '{"d":"pump-1","t":"2026-03-01 00:59:59.999","m":"temperature","v":21.5}\n' +
+        '{"d":"pump-1","t":"2026-03-01 00:59:59.999","m":"pressure","v":1.25}\n',
     );
-    expect(decode(records[1].data!)).toBe('{"device_id":"pump-2","ts":"2026-02-28 10:00:00.000","metric":"temperature","value":-4}\n');
+    expect(decode(records[1].data!)).toBe('{"d":"pump-2","t":"2026-02-28 10:00:00.000","m":"temperature","v":-4}\n');
     expect(logs.lines()).toEqual([]);
   } finally {
     logs.restore();
