@@ -10,6 +10,7 @@ export { acknowledge } from './checks/acknowledge';
 export type { Acknowledgement } from './checks/acknowledge';
 export { addWellArchitectedChecks, labelScorecard, scorecardsOf } from './checks/add-checks';
 export type { WellArchitectedCheckOptions } from './checks/add-checks';
+export type { StrictMode } from './checks/pack-report';
 export { allBestPractices, FRAMEWORK_VERSION } from './checks/framework/best-practices';
 export type { BestPractice } from './checks/framework/best-practices';
 export { PILLARS } from './checks/framework/pillars';

@@ -21,6 +21,14 @@ export function parseBoolean(key: string, raw: unknown): boolean {
   throw new ContextError(`Context '${key}' must be true or false, got: ${text(raw)}`);
 }
 
+/** The strict mode: true, false or `warnings`. */
+export function parseStrict(raw: unknown): boolean | 'warnings' {
+  if (raw === 'warnings') return 'warnings';
+  if (raw === true || raw === 'true') return true;
+  if (raw === false || raw === 'false') return false;
+  throw new ContextError(`Context 'strict' must be true, false or warnings, got: ${text(raw)}`);
+}
+
 /** A whole number within bounds. */
 export function parseWholeNumber(key: string, raw: unknown, min: number, max: number): number {
   const number = typeof raw === 'number' ? raw : /^-?[0-9]+$/.test(text(raw)) ? Number(text(raw)) : NaN;

@@ -4,18 +4,7 @@ import { ORACLE_MAX_STORAGE_GIB, ORACLE_MIN_STORAGE_GIB, ORACLE_WORKSHOP_STORAGE
 import { IOT_PLATFORM } from '../../stages/iot/registry';
 import { CaseStudyInfo, selectStage, StageInfo } from '../../stages/stage-info';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
-import {
-  ContextError,
-  parseAvailabilityZones,
-  parseBoolean,
-  parseCertificateArn,
-  parseCloudFrontWebAclArn,
-  parseDomainName,
-  parseEmail,
-  parseJson,
-  parseRegion,
-  parseWholeNumber,
-} from './context-parsers';
+import { ContextError, parseAvailabilityZones, parseBoolean, parseCertificateArn, parseCloudFrontWebAclArn, parseDomainName, parseEmail, parseJson, parseRegion, parseStrict, parseWholeNumber } from './context-parsers';
 import { nearest } from './nearest';
 
 /** Everything a deploy is configured with, read and checked from context before any stack is built. */
@@ -155,10 +144,10 @@ export const CONTEXT_TABLE: readonly ContextEntry[] = [
   },
   {
     key: 'strict',
-    meaning: 'With `true`, unacknowledged error-level Well-Architected findings fail synth.',
+    meaning: 'With `true`, unacknowledged error-level Well-Architected findings fail synth; with `warnings`, any unacknowledged finding does.',
     defaultText: '`false`',
     usedBy: ALL,
-    parse: (raw) => (raw === undefined ? false : parseBoolean('strict', raw)),
+    parse: (raw) => (raw === undefined ? false : parseStrict(raw)),
   },
   {
     key: 'checks',

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { IPolicyValidationContext, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Ledger } from './ledger';
+import { StrictMode } from './pack-report';
 import { RecordedAwsSolutionsChecks } from './packs/aws-solutions';
 import { WellArchitectedChecks } from './packs/well-architected';
 import { Scorecard, ScorecardLabels, scoreStack } from './scorecard';
@@ -13,10 +14,11 @@ import { staleAcknowledgements } from './stale-acknowledgements';
 /** Options of {@link addWellArchitectedChecks}; each falls back to the App's context, then its default. */
 export interface WellArchitectedCheckOptions {
   /**
-   * Fail synth on any unacknowledged error-level finding, for a team adopting a final architecture.
-   * @default - context `strict` (`-c strict=true`), else false: every finding is a warning
+   * Fail synth on any unacknowledged error-level finding (`true`), for a team adopting a final
+   * architecture, or on any unacknowledged finding at all (`'warnings'`).
+   * @default - context `strict` (`-c strict=true` or `-c strict=warnings`), else false: every finding is a warning
    */
-  readonly strict?: boolean;
+  readonly strict?: StrictMode;
   /**
    * Run the packs and write the scorecards at all.
    * @default - context `checks` (`-c checks=false` turns them off), else true
@@ -39,6 +41,17 @@ function booleanContext(scope: IConstruct, key: string): boolean | undefined {
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
   throw new Error(`Context '${key}' must be true or false, got: ${String(value)}`);
+}
+
+/** Reads context `strict`: true, false or `warnings`; anything else stops synth with a one-line error. */
+function strictContext(scope: IConstruct): StrictMode {
+  const value = scope.node.tryGetContext('strict');
+  if (value === 'warnings') return 'warnings';
+  try {
+    return booleanContext(scope, 'strict') ?? false;
+  } catch {
+    throw new Error(`Context 'strict' must be true, false or warnings, got: ${String(value)}`);
+  }
 }
 
 /** Names a stack's scorecard after the case study and stage it deploys (the rules never see this). */
@@ -96,7 +109,7 @@ export function addWellArchitectedChecks(app: Stage, options: WellArchitectedChe
   assertSupportedCdk((require('aws-cdk-lib/package.json') as { version: string }).version);
   assertSameCdk(app);
   const checks = options.checks ?? booleanContext(app, 'checks') ?? true;
-  const strict = options.strict ?? booleanContext(app, 'strict') ?? false;
+  const strict = options.strict ?? strictContext(app);
   if (!checks) return;
   const print = options.printSummary ?? process.env.CDK_OUTDIR !== undefined;
   const ledger = new Ledger();

@@ -93,7 +93,7 @@ describe('reading context', () => {
     [{ video: 3, webAclArn: CERT }, "Context 'webAclArn' must be a WAF web ACL ARN"],
     [{ alertEmail: 'ops at example' }, "Context 'alertEmail' must be an e-mail address like ops@example.com"],
     [{ oracleStorageGiB: 'lots' }, "Context 'oracleStorageGiB' must be a whole number from 20 to 65536, got: lots"],
-    [{ strict: 'yes' }, "Context 'strict' must be true or false, got: yes"],
+    [{ strict: 'yes' }, "Context 'strict' must be true, false or warnings, got: yes"],
     [{ liveEvents: '[]' }, "Context 'liveEvents' is used by video 2-3 only; video is at stage 1. Deploy one of those stages with it, or leave it out"],
     [{ video: 4, certificateArn: CERT }, "Context 'certificateArn' is used by video 1-3 only; video is at stage 4."],
     [{ iot: 5, ingestCertificateArn: CERT }, "Context 'ingestCertificateArn' is used by iot 1-4 only; iot is at stage 5."],

@@ -47,7 +47,10 @@ describe('how the checks affect synth', () => {
     }
   });
 
-  test.each([['strict', 'yes'], ['checks', 'off']])('a bad %s value stops synth with one line naming the valid values', (key, value) => {
-    expect(() => synthStages(1, { [key]: value })).toThrow(new RegExp(`^Context '${key}' must be true or false, got: ${value}$`));
+  test.each([
+    ['strict', 'yes', 'true, false or warnings'],
+    ['checks', 'off', 'true or false'],
+  ])('a bad %s value stops synth with one line naming the valid values', (key, value, valid) => {
+    expect(() => synthStages(1, { [key]: value })).toThrow(new RegExp(`^Context '${key}' must be ${valid}, got: ${value}$`));
   });
 });

@@ -1,17 +1,19 @@
 import { IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { IApplyRule } from 'cdk-nag';
-import { Ledger, recordingRule } from '../ledger';
-import { finishReport } from '../pack-report';
+import { IConstruct } from 'constructs';
+import { acknowledgementOf, Ledger, recordingRule } from '../ledger';
+import { finishReport, StrictMode } from '../pack-report';
 
 /** What a recording pack needs besides cdk-nag's own props. */
 export interface RecordingOptions {
   /** Where every evaluation goes; packs of one App share one, so the scorecard sees them all. */
   readonly ledger: Ledger;
   /**
-   * Fail synth on unacknowledged error-level findings.
+   * Fail synth on unacknowledged error-level findings (`true`) or on any unacknowledged finding
+   * (`'warnings'`).
    * @default false - every finding is a warning
    */
-  readonly strict?: boolean;
+  readonly strict?: StrictMode;
   /**
    * Called once the pack has checked the App at synth, with the same context (the scorecard is
    * written from here).
@@ -66,7 +68,13 @@ export class PackRecorder {
 
   /** After synth has run the pack: the report in this project's form, then the callback. */
   public finished(report: PolicyValidationPluginReport, context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const finished = finishReport(report, { strict: this.options.strict ?? false });
+    const root = (context as { appConstruct?: IConstruct }).appConstruct;
+    const byPath = root ? new Map(root.node.findAll().map((c) => [c.node.path, c] as const)) : new Map<string, IConstruct>();
+    const acknowledged = (ruleName: string, constructPath: string | undefined) => {
+      const node = constructPath === undefined ? undefined : byPath.get(constructPath);
+      return node !== undefined && acknowledgementOf(node, ruleName, this.pluginName) !== undefined;
+    };
+    const finished = finishReport(report, { strict: this.options.strict ?? false }, acknowledged);
     this.options.onValidated?.(context);
     return finished;
   }
