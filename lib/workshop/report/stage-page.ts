@@ -8,6 +8,7 @@ import { StageSnapshot } from '../synth/stage-snapshot';
 import { ClaimResult } from '../talk-claims';
 import { architectureOf } from './diagram/architecture';
 import { renderArchitecture } from './diagram/render-svg';
+import { costSection, StageCosts } from './cost-chart';
 import { esc, page } from './html';
 import { renderPillarChart, Scores } from './pillar-chart';
 import { evaluableRow, PILLAR_CELL_LEGEND, pillarCell } from './pillar-cell';
@@ -26,6 +27,8 @@ export interface StagePageData {
   readonly diff?: StageDiff;
   /** The talk's claims about this stage, checked against the talk-deployment scores. */
   readonly claims: readonly ClaimResult[];
+  /** The estimated monthly bill under both loads (each on the deployment it implies). */
+  readonly cost: StageCosts;
 }
 
 /** The file name of a stage's page. */
@@ -158,7 +161,7 @@ ${esc(c.deploy)}
 ${esc(c.destroy)}    # resources that hold data are retained: delete them by hand when sure</pre>`;
 }
 
-/** A stage's page: story, diagram, pillars, scorecard, diff, commands. */
+/** A stage's page: story, diagram, pillars, cost, scorecard, diff, commands. */
 export function renderStagePage(data: StagePageData): string {
   const { study, stage } = data;
   const title = `${study.title}, stage ${stage.id}: ${stage.title}`;
@@ -170,6 +173,7 @@ ${storySection(data)}
 <p class="muted">Drawn from the synthesized template: one box per part of the stack, placed by the subnets it uses; arrows are what the template wires together (target groups, origins, event sources, integrations, references).</p>
 <div class="figure">${diagram}</div>
 ${pillarsSection(data)}
+${costSection(data.cost, study.stackName, study.contextKey, stage.id)}
 ${scorecardSection(data)}
 ${diffSection(data)}
 ${commandsSection(data)}`;

@@ -1,4 +1,5 @@
 import { formatPillarTable, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../../checks/scorecard-table';
+import { dollars } from '../../cost';
 import { fit, painter, Terminal, wrap } from '../cli/terminal';
 import { shortType } from '../diff/services';
 import { StageView } from './stage-view';
@@ -30,6 +31,14 @@ export function formatStageView(view: StageView, terminal: Terminal): string {
   for (const s of view.resources.byService) {
     line(`  ${s.service.padEnd(24)}${String(s.count).padStart(4)}  ${s.types.map((t) => `${shortType(t.type)} ${t.count}`).join(', ')}`);
   }
+  out.push('');
+  const { cost } = view;
+  line(`Cost: ${dollars(cost.total)} a month (${cost.load} load, ${cost.region} on-demand list prices)`, 'bold');
+  const amounts = cost.topLines.map((l) => dollars(l.amount));
+  const pad = Math.max(0, ...amounts.map((a) => a.length));
+  cost.topLines.forEach((l, i) => line(`  ${amounts[i].padStart(pad)}  ${l.path ?? l.logicalId}  ${l.service}: ${l.billed}`));
+  if (cost.unpriced.length > 0) line(`  UNPRICED, not in the total: ${cost.unpriced.map((u) => `${u.path ?? u.logicalId} (${u.resourceType})`).join(', ')}`, 'yellow');
+  line(`  (${cost.lineCount} lines in all: wa-stages cost ${view.study} ${view.stage}; docs/cost.md says how)`, 'dim');
   out.push('');
   line(`Scorecard (${DEPLOYMENTS[view.scorecard.deployment]})`, 'bold');
   const table = formatPillarTable('', [{ label: 'score', pillars: view.scorecard.pillars, findings: view.scorecard.findings }]);
