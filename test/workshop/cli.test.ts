@@ -133,6 +133,28 @@ describe('cost beside the pillars (issue 16 R4)', () => {
   });
 });
 
+describe('what the template answers and what is left for the team (issue 14 R4)', () => {
+  test('show: one line per pillar with the counts; --review lists every practice for review with its link, within the width', async () => {
+    const view = (await cli(['show', 'iot', '4', '--json'])).stdout;
+    const answers = documented(view, 'show').scorecard.templateAnswers;
+    expect(answers).toHaveLength(6);
+    const short = await cli(['show', 'iot', '4'], 90);
+    for (const [label, a] of ['OPS', 'SEC', 'REL', 'PERF', 'COST', 'SUS'].map((l, i) => [l, answers[i]] as const)) {
+      expect(short.stdout).toContain(`  ${label.padEnd(5)} template answers ${String(a.evaluated).padStart(2)} of ${a.framework}; for the team to review: ${a.forReview.length} practices\n`);
+    }
+    expect(short.stdout).not.toContain(answers[0].forReview[0].title);
+    const full = await cli(['show', 'iot', '4', '--review'], 90);
+    expect(full.code).toBe(0);
+    const base = 'https://docs.aws.amazon.com/wellarchitected/2024-06-27/framework/';
+    expect(full.stdout).toContain(`  Links: ${base}<page>`);
+    for (const bp of answers.flatMap((a: any) => a.forReview)) {
+      expect(full.stdout).toContain(`      ${bp.id.padEnd(11)} ${bp.title}`.slice(0, 89));
+      expect(full.stdout).toContain(`                  ${bp.url.slice(base.length)}\n`);
+    }
+    expect(widest(full.stdout)).toBeLessThanOrEqual(90);
+  });
+});
+
 describe('diff', () => {
   test('forward: the story of the step, services, scorecard and data safety, every line within the width', async () => {
     const run = await cli(['diff', 'video', '3', '4'], 80);

@@ -79,4 +79,18 @@ describe('the report', () => {
       ['workshop', dollars(cost.workshop.total)],
     ]);
   });
+
+  test('a stage page lists per pillar, collapsible, the practices left to the team, each linked to the framework', () => {
+    const section = html.slice(html.indexOf('<h3>What the template answers, and what is left for the team</h3>'), html.indexOf('<h2>What changed'));
+    const lists = [...section.matchAll(/<details class="review-list"><summary><strong>(\w+)<\/strong>: the template answers (\d+) of (\d+);\nfor the team to review: (\d+) practices[\s\S]*?<\/summary>\n<ul>([\s\S]*?)<\/ul><\/details>/g)];
+    expect(lists.map((l) => l[1])).toEqual(['OPS', 'SEC', 'REL', 'PERF', 'COST', 'SUS']);
+    const reliability = workshop.scorecard.pillars.reliability.coverage;
+    expect(lists[2].slice(2, 4)).toEqual([String(reliability.evaluated), String(reliability.framework)]);
+    for (const l of lists) {
+      const links = [...l[5].matchAll(/<li><a href="(https:\/\/docs\.aws\.amazon\.com\/wellarchitected\/[^"]+)">([A-Z]+\d+-BP\d+)<\/a> /g)];
+      expect(links.length).toBe(Number(l[4]));
+      expect(links.length).toBeGreaterThan(0);
+    }
+    expect(section).toContain('>OPS01-BP01</a> Evaluate external customer needs</li>');
+  });
 });

@@ -111,11 +111,23 @@ function scorecardSection(data: StagePageData): string {
 so the scores they sit behind are marked <strong>?</strong>; their findings must still be fixed or acknowledged.</p>
 <ul>${view.scorecard.undecided.map((u) => `<li><code>${esc(u.rule)}</code> on <code>${esc(u.resource)}</code>: <span class="muted">${esc(u.error)}</span></li>`).join('')}</ul>`
     : '';
+  const answers = view.scorecard.templateAnswers
+    .map(
+      (a) => `<details class="review-list"><summary><strong>${esc(PILLAR_LABEL[a.pillar])}</strong>: the template answers ${a.evaluated} of ${a.framework};
+for the team to review: ${a.forReview.length} practices${a.notEvaluated ? ` <span class="muted">(${a.notEvaluated} more a template could show are not evaluated here)</span>` : ''}</summary>
+<ul>${a.forReview.map((bp) => `<li><a href="${esc(bp.url)}">${esc(bp.id)}</a> ${esc(bp.title)}</li>`).join('')}</ul></details>`,
+    )
+    .join('\n');
   return `<h2>Scorecard</h2>
 <p>Every best practice the rule packs evaluated on this stage as a workshop deploy gets it, linked to its page in the framework.
 A finding is <em>accepted</em> when the stage acknowledges it with a reason: the teaching stages keep their flaws on purpose.</p>
 <table><tr><th>best practice</th><th>pillar</th><th>title</th><th>risk</th><th>outcome</th></tr>${rows}</table>
-${undecided}`;
+${undecided}
+<h3>What the template answers, and what is left for the team</h3>
+<p>A Well-Architected review asks more than any template can show. Per pillar: how many of its best practices this stage's template answered
+(the table above), and the ones only a review of people and process can answer (classified <em>review</em> in
+<code>lib/checks/framework/bp-classification.json</code>), each linked to its page in the framework: the half of the review that remains for the team.</p>
+${answers}`;
 }
 
 /** `DATA LOSS: x` → `Data loss: x.` */

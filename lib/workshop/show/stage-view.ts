@@ -5,6 +5,7 @@ import { CaseStudyInfo } from '../../../stages/stage-info';
 import { CostLine, stageCost, UnpricedResource } from '../../cost';
 import { serviceOf, shortPath } from '../diff/services';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
+import { PillarAnswers, templateAnswers } from './template-answers';
 
 /** Resources of one service in a stage. */
 export interface ServiceResources {
@@ -73,6 +74,8 @@ export interface StageView {
     readonly undecided: ReadonlyArray<{ readonly rule: string; readonly resource: string; readonly error: string }>;
     /** Acknowledgements that no finding uses any more (a fixed flaw's), scope paths shortened: remove them. */
     readonly staleAcknowledgements: ReadonlyArray<{ readonly id: string; readonly scope: string }>;
+    /** Per pillar: how many practices the template answered, and the `review` practices left to the team. */
+    readonly templateAnswers: readonly PillarAnswers[];
   };
   /** The estimated monthly bill under the load of the snapshot's deployment. */
   readonly cost: StageCostView;
@@ -157,6 +160,7 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
       })),
       undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: shortPath(u.resource, study.stackName), error: u.error })),
       staleAcknowledgements: (snapshot.scorecard.staleAcknowledgements ?? []).map((a) => ({ id: a.id, scope: shortPath(a.scope, study.stackName) })),
+      templateAnswers: templateAnswers(snapshot.scorecard),
     },
     cost: stageCostView(snapshot, study.stackName),
     commands: stageCommands(study, info.id),
