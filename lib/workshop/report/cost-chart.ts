@@ -85,8 +85,6 @@ export function costSection(costs: StageCosts, stackName: string, study: string,
 (<code>docs/cost.md</code> in the repository says how): the <em>workshop load</em> prices the workshop deploy
 as deployed and left idle, the <em>talk load</em> prices the talk's deployment under the talk's stated figures. The axis is logarithmic: each gridline is ten times the one before.</p>
 <div class="figure">${chart}</div>
-<div class="cards">${LOADS.map(
-    (load) => `<div class="card"><h3>Largest lines, ${load.label}: ${esc(dollars(costs[load.key].total))} a month</h3>${topLines(costs[load.key], stackName)}</div>`,
-  ).join('')}</div>
+${LOADS.map((load) => `<h3>Largest lines, ${load.label}: ${esc(dollars(costs[load.key].total))} a month</h3>${topLines(costs[load.key], stackName)}`).join('\n')}
 <p class="muted">Every line, with its quantity, unit price and where the quantity comes from: <code>npx wa-stages cost ${esc(study)} ${stage}</code> and <code>npx wa-stages cost ${esc(study)} ${stage} --load talk</code></p>`;
 }
