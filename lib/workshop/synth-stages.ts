@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Scorecard } from '../checks/scorecard';
 import { findingTally, formatPillarTable, formatStaleAcknowledgements, formatUndecided, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../checks/scorecard-table';
 import { CaseStudyInfo } from '../../stages/stage-info';
+import { dollars, LOAD_PROFILES, monthlyCost } from '../cost';
 import { StageToSynth, synthDeployableStages } from './synth/deployable-stages';
 
 /** What the checks said about one synthesized stage. */
@@ -20,6 +21,8 @@ export interface StageCheckSummary {
   readonly acknowledged: Record<string, number>;
   /** The stack's Well-Architected scorecard, as synth wrote it. */
   readonly scorecard: Scorecard;
+  /** Estimated USD a month of the template under the workshop load (a deploy nobody uses: docs/cost.md). */
+  readonly monthlyUsd: number;
 }
 
 interface Finding {
@@ -59,6 +62,9 @@ export function readSummary(study: CaseStudyInfo, stage: number, assemblyDir: st
     open,
     acknowledged,
     scorecard,
+    // The workshop load prices what this template is as deployed and left idle; a variant row (the
+    // talk's scale) is priced as synthesized too, so its storage shows in dollars beside its scores.
+    monthlyUsd: monthlyCost(template, LOAD_PROFILES.workshop, { study: study.contextKey, stage }).total,
   };
 }
 
@@ -94,18 +100,23 @@ export function synthStages(
  */
 const labelOf = (s: StageCheckSummary) => `${s.study} ${s.stage} ${s.slug}${s.variant ? ` (${s.variant} scale)` : ''}`;
 
+/** What the `$/month` column is, for the line under the table. */
+export const COST_LEGEND = '$/month: estimated USD a month, deployed and idle (workshop load), us-east-1 (wa-stages cost)';
+
 /**
  * A plain-text table of the summaries, three lines a stage: the six pillar scores with the findings
  * open, accepted and undecided (counted as the scorecard counts them, the same numbers `wa-stages
- * score` prints), the compliance, and the coverage; then the legend, and every rule that could not decide.
+ * score` prints), the compliance, the coverage, and the estimated monthly bill under the workshop load
+ * (`wa-stages cost`); then the legend, and every rule that could not decide.
  */
 export function formatSummaries(summaries: readonly StageCheckSummary[]): string {
-  const rows = summaries.map((s) => ({ label: labelOf(s), pillars: s.scorecard.pillars, findings: findingTally(s.scorecard), extra: [String(s.resources)] }));
+  const rows = summaries.map((s) => ({ label: labelOf(s), pillars: s.scorecard.pillars, findings: findingTally(s.scorecard), extra: [String(s.resources), dollars(s.monthlyUsd)] }));
   const undecided = summaries.flatMap((s) => formatUndecided([s.scorecard], () => labelOf(s)));
   const validation = summaries.filter((s) => (s.open['CloudFormation-Validate'] ?? 0) > 0).map((s) => `CloudFormation validation: ${labelOf(s)}: ${s.open['CloudFormation-Validate']} finding(s)`);
   return [
-    formatPillarTable('stage', rows, ['resources']),
+    formatPillarTable('stage', rows, ['resources', '$/month']),
     PILLAR_TABLE_LEGEND,
+    COST_LEGEND,
     ...(undecided.length > 0 ? [UNDECIDED_LEGEND] : []),
     ...undecided,
     ...summaries.flatMap((s) => formatStaleAcknowledgements([s.scorecard], () => labelOf(s))),

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import '@microsoft/jest-sarif';
 import { PROJECT_ROOT } from '../../lib/app/make-app';
+import { costDelta, dollars, formatCostChange, stageCost } from '../../lib/cost';
 import { stdoutTerminal } from '../../lib/workshop/cli/terminal';
+import { IOT_PLATFORM } from '../../stages/iot/registry';
 import { VIDEO_PLATFORM } from '../../stages/video/registry';
 import { cli, sharedStore } from './cli-io';
 
@@ -89,6 +91,67 @@ describe('show', () => {
     const json = documented((await cli(['show', 'video', '1', '--json'])).stdout, 'show');
     expect(json.scorecard.deployment).toBe('workshop');
     expect(json.resources.byService.some((s: any) => s.service === 'DocumentDB')).toBe(true);
+  });
+});
+
+describe('cost beside the pillars (issue 16 R4)', () => {
+  test('show prints the monthly bill under the workshop load and its five largest lines; --json carries it', async () => {
+    const estimate = stageCost(sharedStore.get(IOT_PLATFORM, 1), 'workshop');
+    const run = await cli(['show', 'iot', '1'], 90);
+    expect(run.stdout).toContain(`Cost: ${dollars(estimate.total)} a month (workshop load, us-east-1 on-demand list prices)`);
+    const lines = run.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Cost: '));
+    // Before the scorecard, the five largest lines, largest first, each naming its resource.
+    expect(at).toBeLessThan(lines.findIndex((l) => l.startsWith('Scorecard (')));
+    const top = estimate.lines.slice(0, 5);
+    expect(lines.slice(at + 1, at + 6).map((l) => l.trim().split(/\s+/)[0])).toEqual(top.map((l) => dollars(l.amount)));
+    expect(lines[at + 1]).toContain('Oracle/Instance');
+    expect(widest(run.stdout)).toBeLessThanOrEqual(90);
+    const json = documented((await cli(['show', 'iot', '1', '--json'])).stdout, 'show');
+    expect(json.cost).toMatchObject({ load: 'workshop', region: 'us-east-1', lineCount: estimate.lines.length });
+    expect(json.cost.total).toBeCloseTo(estimate.total, 6);
+    expect(json.cost.topLines.map((l: any) => [l.logicalId, l.amount])).toEqual(top.map((l) => [l.logicalId, l.amount]));
+    expect(json.cost.topLines[0].path).toBe('Oracle/Instance');
+  });
+
+  test('diff prints the change in dollars under the pillar table and the three resources that move it most; --json carries it', async () => {
+    const delta = costDelta(stageCost(sharedStore.get(IOT_PLATFORM, 1), 'workshop'), stageCost(sharedStore.get(IOT_PLATFORM, 2), 'workshop'));
+    expect(delta.change).toBeLessThan(0); // Aurora's instances cost less than the licensed Oracle one
+    const run = await cli(['diff', 'iot', '1', '2'], 100);
+    const lines = run.stdout.split('\n');
+    const at = lines.indexOf(`  Cost: ${formatCostChange(delta)}`);
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith('  evaluated   stage 1')));
+    expect(at).toBeLessThan(lines.findIndex((l) => l.startsWith('Data safety:')));
+    expect(lines[at + 1]).toMatch(new RegExp(`^\\s+-${dollars(-delta.resources[0].change).replace(/[$.]/g, '\\$&')}  Oracle/Instance  DBInstance \\(gone\\)$`));
+    expect(lines.slice(at + 1, at + 4).every((l) => /^\s+[-+]\$/.test(l))).toBe(true);
+    expect(widest(run.stdout)).toBeLessThanOrEqual(100);
+    const json = documented((await cli(['diff', 'iot', '1', '2', '--json'])).stdout, 'diff');
+    expect(json.cost.load).toBe('workshop');
+    expect(json.cost.change).toBeCloseTo(delta.change, 6);
+    expect(json.cost.change).toBeCloseTo(json.cost.after - json.cost.before, 6);
+    expect(json.cost.resources[0]).toMatchObject({ logicalId: delta.resources[0].logicalId, after: 0 });
+  });
+});
+
+describe('what the template answers and what is left for the team (issue 14 R4)', () => {
+  test('show: one line per pillar with the counts; --review lists every practice for review with its link, within the width', async () => {
+    const view = (await cli(['show', 'iot', '4', '--json'])).stdout;
+    const answers = documented(view, 'show').scorecard.templateAnswers;
+    expect(answers).toHaveLength(6);
+    const short = await cli(['show', 'iot', '4'], 90);
+    for (const [label, a] of ['OPS', 'SEC', 'REL', 'PERF', 'COST', 'SUS'].map((l, i) => [l, answers[i]] as const)) {
+      expect(short.stdout).toContain(`  ${label.padEnd(5)} template answers ${String(a.evaluated).padStart(2)} of ${a.framework}; for the team to review: ${a.forReview.length} practices\n`);
+    }
+    expect(short.stdout).not.toContain(answers[0].forReview[0].title);
+    const full = await cli(['show', 'iot', '4', '--review'], 90);
+    expect(full.code).toBe(0);
+    const base = 'https://docs.aws.amazon.com/wellarchitected/2024-06-27/framework/';
+    expect(full.stdout).toContain(`  Links: ${base}<page>`);
+    for (const bp of answers.flatMap((a: any) => a.forReview)) {
+      expect(full.stdout).toContain(`      ${bp.id.padEnd(11)} ${bp.title}`.slice(0, 89));
+      expect(full.stdout).toContain(`                  ${bp.url.slice(base.length)}\n`);
+    }
+    expect(widest(full.stdout)).toBeLessThanOrEqual(90);
   });
 });
 

@@ -14,7 +14,7 @@ import { sharedStore } from './cli-io';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where the test leaves its screenshot of a stage page (git-ignored, under cdk.out). */
 const SCREENSHOT = path.join(PROJECT_ROOT, 'cdk.out', 'report-test', 'video-3.png');
-const DRAWINGS = ['svg.architecture', 'svg.pillar-chart'];
+const DRAWINGS = ['svg.architecture', 'svg.pillar-chart', 'svg.cost-chart'];
 
 /** What one visit of a page saw. */
 interface Visit {
@@ -109,7 +109,7 @@ test('every page loads from the file system with no console error and no request
   expect(pages.flatMap((name) => visits.get(name)!.external.map((u) => `${name}: ${u}`))).toEqual([]);
 });
 
-test('every stage page draws its architecture diagram and pillar chart at a non-zero size', () => {
+test('every stage page draws its architecture diagram, pillar chart and cost chart at a non-zero size', () => {
   for (const name of stagePages()) {
     const { drawings, icons } = visits.get(name)!;
     for (const selector of DRAWINGS) {

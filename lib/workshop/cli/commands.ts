@@ -88,8 +88,9 @@ const show: Command = {
   name: 'show',
   summary: 'one stage: its story, what it adds and retires, its resources by service, its scorecard',
   usage: '<study> <stage>',
-  help: 'Synthesizes the stage (or reads it from the cache) and prints why it exists, what it adds and\nretires, its resources by service and its Well-Architected scorecard.\n\nExample: wa-stages show video 3',
-  switches: ['--json'],
+  help:
+    'Synthesizes the stage (or reads it from the cache) and prints why it exists, what it adds and\nretires, its resources by service, its monthly cost, its Well-Architected scorecard, and per pillar\nhow many best practices the template answers and how many only a review of people and process can\n(--review lists those, each with its link; --json always has them).\n\nExample: wa-stages show video 3 --review',
+  switches: ['--json', '--review'],
   options: [],
   maxPositionals: 2,
   run(args, io) {
@@ -98,7 +99,7 @@ const show: Command = {
     needsStages('show');
     const { stageView, formatStageView } = load.show();
     const view = stageView(study, io.store.get(study, stage.id));
-    io.stdout(args.switches.has('--json') ? json('show', view) : `${formatStageView(view, io.terminal)}\n`);
+    io.stdout(args.switches.has('--json') ? json('show', view) : `${formatStageView(view, io.terminal, { review: args.switches.has('--review') })}\n`);
   },
 };
 

@@ -1,6 +1,7 @@
 import { PILLAR_LABEL } from '../../checks/framework/pillars';
+import { dollars, formatCostChange } from '../../cost';
 import { fit, painter, Terminal, wrap } from '../cli/terminal';
-import { shortType } from './services';
+import { shortPath, shortType } from './services';
 import { DATA_VERDICT_WORDS, removalNote, ResourceChange, StageDiff } from './stage-diff';
 
 /** How many resources of one kind and service are named before the rest are counted. */
@@ -9,6 +10,11 @@ const NAMED_PER_GROUP = 4;
 const OUTCOME_WORDS: Record<string, string> = { met: 'met', notMet: 'not met', acceptedRisk: 'accepted risk', notEvaluated: 'not evaluated' };
 
 const signed = (n: number | null) => (n === null ? '-' : n > 0 ? `+${n}` : String(n));
+
+/** How many resources whose bill moves most are named under the cost change. */
+const COST_LINES = 3;
+
+const signedDollars = (usd: number) => `${usd > 0 ? '+' : usd < 0 ? '-' : ''}${dollars(Math.abs(usd))}`;
 
 /** The diff as text for a terminal: a few screens, every line within the width. */
 export function formatStageDiff(diff: StageDiff, terminal: Terminal): string {
@@ -104,6 +110,14 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal): string {
   row(`evaluated   stage ${diff.from.stage}`, pillars.map((p) => `${p.coverage.before.evaluated}/${p.coverage.before.framework}`));
   row(`            stage ${diff.to.stage}`, pillars.map((p) => `${p.coverage.after.evaluated}/${p.coverage.after.framework}`));
   line(`  (score: best practices met; compliance: compliant rule-resource evaluations; ? = undecided)`, 'dim');
+  // The cost pillar in dollars, beside its score: what the step does to the monthly bill, and the
+  // resources that move it most.
+  line(`  Cost: ${formatCostChange(diff.cost)}`, diff.cost.change > 0.005 ? 'red' : diff.cost.change < -0.005 ? 'green' : undefined);
+  for (const r of diff.cost.resources.slice(0, COST_LINES)) {
+    const moved = r.before === 0 ? 'new' : r.after === 0 ? 'gone' : `${dollars(r.before)} -> ${dollars(r.after)}`;
+    line(`    ${signedDollars(r.change).padStart(11)}  ${r.path ? shortPath(r.path, diff.stackName) : r.logicalId}  ${shortType(r.resourceType)} (${moved})`);
+  }
+  if (diff.cost.resources.length > COST_LINES) line(`    ... ${diff.cost.resources.length - COST_LINES} more resource(s) change cost (--json lists them)`, 'dim');
   // Outcomes that changed are the lesson; practices that merely (stop being) evaluated because their
   // resources left or arrived are summed up by id, to keep the diff to a few screens.
   const decided = diff.scorecard.flipped.filter((f) => f.before !== 'notEvaluated' && f.after !== 'notEvaluated');

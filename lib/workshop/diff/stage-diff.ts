@@ -2,6 +2,7 @@ import { fullDiff, ResourceDifference, ResourceImpact } from '@aws-cdk/cloudform
 import { CaseStudyInfo, StageInfo } from '../../../stages/stage-info';
 import { StageSnapshot, TemplateResource } from '../synth/stage-snapshot';
 import { DataChange, DataFate, explainFate, fateUnder, holdsData } from '../../evolution/data-fate';
+import { CostDelta, costDelta, stageCost } from '../../cost';
 import { isTagKey, noiseKind } from './noise';
 import { ScoreChange, scoreChange } from './score-change';
 import { isNetworkType, serviceOf, shortPath } from './services';
@@ -134,6 +135,11 @@ export interface StageDiff {
   readonly network: { readonly securityGroupRules: readonly SecurityGroupRuleChange[]; readonly resources: readonly ResourceChange[] };
   readonly outputs: { readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly scorecard: ScoreChange;
+  /**
+   * The monthly bill in USD before and after, and what moves it, under the load that matches the
+   * snapshots' deployment (the workshop load, a deploy nobody uses, for `diff`): docs/cost.md.
+   */
+  readonly cost: CostDelta;
   readonly dataSafety: DataSafety;
 }
 
@@ -302,6 +308,8 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
     network: { securityGroupRules, resources: changes.filter((c) => isNetworkType(c.type)) },
     outputs: { added: outputsAfter.filter((o) => !outputsBefore.includes(o)), removed: outputsBefore.filter((o) => !outputsAfter.includes(o)) },
     scorecard: scoreChange(before.scorecard, after.scorecard),
+    // Each deployment has the load profile of its name: the talk's load only means something on the talk's deployment.
+    cost: costDelta(stageCost(before, before.variant), stageCost(after, after.variant)),
     dataSafety: { verdict, items: dataItems },
   };
 }

@@ -26,6 +26,7 @@ svg .grid{stroke:#e3e6ea}svg .axis,svg .legend{font-size:11px;fill:#5f6b7a}svg .
 svg rect.talk{fill:#0a66c2}svg rect.workshop{fill:#9cc3ea}svg rect.previous{fill:none;stroke:#d97706;stroke-width:2;stroke-dasharray:5 3}
 .verdict-unchanged{color:#1d7a34}.verdict-retained{color:#8a5a00}.verdict-comes-back-empty{color:#8a5a00}.verdict-data-loss{color:#b3261e;font-weight:600}
 details{margin:4px 0}summary{cursor:pointer}
+svg.cost-chart{max-width:100%;height:auto}.costbar{display:inline-block;height:6px;border-radius:2px}.costbar.talk{background:#0a66c2}.costbar.workshop{background:#9cc3ea}
 `;
 
 /** A complete, self-contained page. */

@@ -8,6 +8,7 @@ import { StageSnapshot } from '../synth/stage-snapshot';
 import { ClaimResult } from '../talk-claims';
 import { architectureOf } from './diagram/architecture';
 import { renderArchitecture } from './diagram/render-svg';
+import { costSection, StageCosts } from './cost-chart';
 import { esc, page } from './html';
 import { renderPillarChart, Scores } from './pillar-chart';
 import { evaluableRow, PILLAR_CELL_LEGEND, pillarCell } from './pillar-cell';
@@ -26,6 +27,8 @@ export interface StagePageData {
   readonly diff?: StageDiff;
   /** The talk's claims about this stage, checked against the talk-deployment scores. */
   readonly claims: readonly ClaimResult[];
+  /** The estimated monthly bill under both loads (each on the deployment it implies). */
+  readonly cost: StageCosts;
 }
 
 /** The file name of a stage's page. */
@@ -108,11 +111,23 @@ function scorecardSection(data: StagePageData): string {
 so the scores they sit behind are marked <strong>?</strong>; their findings must still be fixed or acknowledged.</p>
 <ul>${view.scorecard.undecided.map((u) => `<li><code>${esc(u.rule)}</code> on <code>${esc(u.resource)}</code>: <span class="muted">${esc(u.error)}</span></li>`).join('')}</ul>`
     : '';
+  const answers = view.scorecard.templateAnswers
+    .map(
+      (a) => `<details class="review-list"><summary><strong>${esc(PILLAR_LABEL[a.pillar])}</strong>: the template answers ${a.evaluated} of ${a.framework};
+for the team to review: ${a.forReview.length} practices${a.notEvaluated ? ` <span class="muted">(${a.notEvaluated} more a template could show are not evaluated here)</span>` : ''}</summary>
+<ul>${a.forReview.map((bp) => `<li><a href="${esc(bp.url)}">${esc(bp.id)}</a> ${esc(bp.title)}</li>`).join('')}</ul></details>`,
+    )
+    .join('\n');
   return `<h2>Scorecard</h2>
 <p>Every best practice the rule packs evaluated on this stage as a workshop deploy gets it, linked to its page in the framework.
 A finding is <em>accepted</em> when the stage acknowledges it with a reason: the teaching stages keep their flaws on purpose.</p>
 <table><tr><th>best practice</th><th>pillar</th><th>title</th><th>risk</th><th>outcome</th></tr>${rows}</table>
-${undecided}`;
+${undecided}
+<h3>What the template answers, and what is left for the team</h3>
+<p>A Well-Architected review asks more than any template can show. Per pillar: how many of its best practices this stage's template answered
+(the table above), and the ones only a review of people and process can answer (classified <em>review</em> in
+<code>lib/checks/framework/bp-classification.json</code>), each linked to its page in the framework: the half of the review that remains for the team.</p>
+${answers}`;
 }
 
 /** `DATA LOSS: x` → `Data loss: x.` */
@@ -158,7 +173,7 @@ ${esc(c.deploy)}
 ${esc(c.destroy)}    # resources that hold data are retained: delete them by hand when sure</pre>`;
 }
 
-/** A stage's page: story, diagram, pillars, scorecard, diff, commands. */
+/** A stage's page: story, diagram, pillars, cost, scorecard, diff, commands. */
 export function renderStagePage(data: StagePageData): string {
   const { study, stage } = data;
   const title = `${study.title}, stage ${stage.id}: ${stage.title}`;
@@ -170,6 +185,7 @@ ${storySection(data)}
 <p class="muted">Drawn from the synthesized template: one box per part of the stack, placed by the subnets it uses; arrows are what the template wires together (target groups, origins, event sources, integrations, references).</p>
 <div class="figure">${diagram}</div>
 ${pillarsSection(data)}
+${costSection(data.cost, study.stackName, study.contextKey, stage.id)}
 ${scorecardSection(data)}
 ${diffSection(data)}
 ${commandsSection(data)}`;

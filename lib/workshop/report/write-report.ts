@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PILLARS } from '../../checks/framework/pillars';
+import { stageCost } from '../../cost';
 import { stageDiff } from '../diff/stage-diff';
 import { STUDIES } from '../studies';
 import { StageSnapshot } from '../synth/stage-snapshot';
@@ -39,6 +40,7 @@ export async function writeReport(out: string, store: StageStore, progress: (mes
           previousTalk: previous ? get(study.contextKey, previous.id, 'talk') : undefined,
           diff: previous ? stageDiff(study, get(study.contextKey, previous.id, 'workshop'), get(study.contextKey, stage.id, 'workshop')) : undefined,
           claims: claims.filter((c) => c.stage === stage.id),
+          cost: { workshop: stageCost(get(study.contextKey, stage.id, 'workshop'), 'workshop'), talk: stageCost(get(study.contextKey, stage.id, 'talk'), 'talk') },
         }),
       );
     }

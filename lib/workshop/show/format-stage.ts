@@ -1,4 +1,6 @@
+import { PILLAR_LABEL } from '../../checks/framework/pillars';
 import { formatPillarTable, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../../checks/scorecard-table';
+import { dollars } from '../../cost';
 import { fit, painter, Terminal, wrap } from '../cli/terminal';
 import { shortType } from '../diff/services';
 import { StageView } from './stage-view';
@@ -8,8 +10,25 @@ const DEPLOYMENTS = {
   talk: 'the deployment the talk describes (HTTPS with its own certificates, a known live event)',
 } as const;
 
+/** The folder every URL starts with (up to its last `/`), or '' when they share none. */
+function commonFolder(urls: readonly string[]): string {
+  if (urls.length === 0) return '';
+  let prefix = urls[0].slice(0, urls[0].lastIndexOf('/') + 1);
+  for (const url of urls) while (prefix && !url.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+  return prefix.startsWith('https://') && prefix.length > 'https://'.length ? prefix : '';
+}
+
+/** Options of {@link formatStageView}. */
+export interface FormatStageOptions {
+  /**
+   * List every best practice left to the team's review, with its link, under each pillar's count.
+   * @default false
+   */
+  readonly review?: boolean;
+}
+
 /** A stage as text for a terminal. */
-export function formatStageView(view: StageView, terminal: Terminal): string {
+export function formatStageView(view: StageView, terminal: Terminal, options: FormatStageOptions = {}): string {
   const paint = painter(terminal);
   const width = terminal.width;
   const out: string[] = [];
@@ -30,6 +49,14 @@ export function formatStageView(view: StageView, terminal: Terminal): string {
   for (const s of view.resources.byService) {
     line(`  ${s.service.padEnd(24)}${String(s.count).padStart(4)}  ${s.types.map((t) => `${shortType(t.type)} ${t.count}`).join(', ')}`);
   }
+  out.push('');
+  const { cost } = view;
+  line(`Cost: ${dollars(cost.total)} a month (${cost.load} load, ${cost.region} on-demand list prices)`, 'bold');
+  const amounts = cost.topLines.map((l) => dollars(l.amount));
+  const pad = Math.max(0, ...amounts.map((a) => a.length));
+  cost.topLines.forEach((l, i) => line(`  ${amounts[i].padStart(pad)}  ${l.path ?? l.logicalId}  ${l.service}: ${l.billed}`));
+  if (cost.unpriced.length > 0) line(`  UNPRICED, not in the total: ${cost.unpriced.map((u) => `${u.path ?? u.logicalId} (${u.resourceType})`).join(', ')}`, 'yellow');
+  line(`  (${cost.lineCount} lines in all: wa-stages cost ${view.study} ${view.stage}; docs/cost.md says how)`, 'dim');
   out.push('');
   line(`Scorecard (${DEPLOYMENTS[view.scorecard.deployment]})`, 'bold');
   const table = formatPillarTable('', [{ label: 'score', pillars: view.scorecard.pillars, findings: view.scorecard.findings }]);
@@ -54,6 +81,33 @@ export function formatStageView(view: StageView, terminal: Terminal): string {
     for (const f of bp.findings.slice(0, 3)) line(`      ${f.rule} on ${f.resource}${f.outcome === 'acknowledged' ? ' (accepted)' : ''}`, 'dim');
     if (bp.findings.length > 3) line(`      ... ${bp.findings.length - 3} more`, 'dim');
   }
+  out.push('');
+  // Which half of a Well-Architected review the template answers, and which half the team must.
+  line('What the template answers, and what is left for the team', 'bold');
+  const answers = view.scorecard.templateAnswers;
+  const digits = Math.max(...answers.map((a) => String(a.framework).length));
+  // The framework's pages share one folder: naming it once keeps each practice's link whole within the width.
+  const base = commonFolder(answers.flatMap((a) => a.forReview.map((bp) => bp.url)));
+  if (options.review && base) line(`  Links: ${base}<page>`, 'dim');
+  for (const a of answers) {
+    line(`  ${PILLAR_LABEL[a.pillar].padEnd(5)} template answers ${String(a.evaluated).padStart(digits)} of ${a.framework}; for the team to review: ${a.forReview.length} practices`);
+    if (!options.review) continue;
+    for (const bp of a.forReview) {
+      line(`      ${bp.id.padEnd(11)} ${bp.title}`);
+      const link = base && bp.url.startsWith(base) ? bp.url.slice(base.length) : bp.url;
+      out.push(paint('dim', link.length + 18 <= width ? `                  ${link}` : link));
+    }
+  }
+  const rest = answers.reduce((n, a) => n + a.notEvaluated, 0);
+  out.push(
+    ...wrap(
+      `(review: only a review of people and process can answer them, lib/checks/framework/bp-classification.json; ` +
+        `the other ${rest} a template could show are not evaluated here: no rule yet, or no resource they apply to. ` +
+        `${options.review ? '' : '--review lists the practices to review with their links; '}wa-stages coverage: the backlog)`,
+      width,
+      '  ',
+    ).map((l) => paint('dim', l)),
+  );
   out.push('');
   line('Commands', 'bold');
   line(`  deploy:  ${view.commands.deploy}`);

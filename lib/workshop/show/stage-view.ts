@@ -2,8 +2,10 @@ import { Pillar } from '../../checks/framework/pillars';
 import { BestPracticeOutcome, EvidenceItem, PillarScore } from '../../checks/scorecard';
 import { FindingTally, findingTally } from '../../checks/scorecard-table';
 import { CaseStudyInfo } from '../../../stages/stage-info';
+import { CostLine, stageCost, UnpricedResource } from '../../cost';
 import { serviceOf, shortPath } from '../diff/services';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
+import { PillarAnswers, templateAnswers } from './template-answers';
 
 /** Resources of one service in a stage. */
 export interface ServiceResources {
@@ -23,6 +25,24 @@ export interface BestPracticeView {
   /** The evidence that is not compliant (open or acknowledged), resource paths shortened. */
   readonly findings: ReadonlyArray<Pick<EvidenceItem, 'rule' | 'outcome'> & { readonly resource: string; readonly finding?: string; readonly reason?: string }>;
 }
+
+/** What a stage costs a month, in short: the full estimate is `wa-stages cost <study> <stage>`. */
+export interface StageCostView {
+  /** The load profile: the one of the snapshot's deployment (`workshop`: deployed, nobody using it). */
+  readonly load: string;
+  readonly region: string;
+  /** USD a month; unpriced resources are not in it. */
+  readonly total: number;
+  /** The largest lines, largest first, construct paths shortened. */
+  readonly topLines: readonly CostLine[];
+  /** How many lines the estimate has in all. */
+  readonly lineCount: number;
+  /** Resources the model cannot price: never counted as free. */
+  readonly unpriced: readonly UnpricedResource[];
+}
+
+/** How many of a stage's largest cost lines `show` names. */
+export const SHOW_COST_LINES = 5;
 
 /** The commands that deploy, diff and destroy a stage. */
 export interface StageCommands {
@@ -54,8 +74,26 @@ export interface StageView {
     readonly undecided: ReadonlyArray<{ readonly rule: string; readonly resource: string; readonly error: string }>;
     /** Acknowledgements that no finding uses any more (a fixed flaw's), scope paths shortened: remove them. */
     readonly staleAcknowledgements: ReadonlyArray<{ readonly id: string; readonly scope: string }>;
+    /** Per pillar: how many practices the template answered, and the `review` practices left to the team. */
+    readonly templateAnswers: readonly PillarAnswers[];
   };
+  /** The estimated monthly bill under the load of the snapshot's deployment. */
+  readonly cost: StageCostView;
   readonly commands: StageCommands;
+}
+
+/** The short cost view of a snapshot (the load of its deployment's name). */
+export function stageCostView(snapshot: StageSnapshot, stackName: string): StageCostView {
+  const estimate = stageCost(snapshot, snapshot.variant);
+  const short = <T extends { path?: string }>(item: T): T => (item.path ? { ...item, path: shortPath(item.path, stackName) } : item);
+  return {
+    load: estimate.load,
+    region: estimate.region,
+    total: estimate.total,
+    topLines: estimate.lines.slice(0, SHOW_COST_LINES).map(short),
+    lineCount: estimate.lines.length,
+    unpriced: estimate.unpriced.map(short),
+  };
 }
 
 /** The commands for a stage, as the README runs them. */
@@ -122,7 +160,9 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
       })),
       undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: shortPath(u.resource, study.stackName), error: u.error })),
       staleAcknowledgements: (snapshot.scorecard.staleAcknowledgements ?? []).map((a) => ({ id: a.id, scope: shortPath(a.scope, study.stackName) })),
+      templateAnswers: templateAnswers(snapshot.scorecard),
     },
+    cost: stageCostView(snapshot, study.stackName),
     commands: stageCommands(study, info.id),
   };
 }
