@@ -107,6 +107,7 @@ const WELL_BUILT: Record<string, Build> = {
     void new dynamodb.TableV2(s, 'Orders', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      contributorInsights: true,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
     }),
   'a log group with a retention': (s) => void new logs.LogGroup(s, 'Audit', { retention: logs.RetentionDays.ONE_YEAR }),
@@ -192,7 +193,12 @@ describe('no masking: compliance counts resources where the score counts best pr
     const before = scorecard(base, sshGroup('Admin', true));
     const after = scorecard(base, sshGroup('Admin', true), rdpToTheWorld);
     const { own, othersChanged } = effect(before, after);
-    expect(own).toEqual([['AwsSolutions-EC23 on Outside/Rdp', 'nonCompliant']]);
+    // Three rules judge the new opening: AWS Solutions' and the reused Config rules for common ports and SSH.
+    expect(own).toEqual([
+      ['AwsSolutions-EC23 on Outside/Rdp', 'nonCompliant'],
+      ['WellArchitected-EC2RestrictedSSH on Outside/Rdp', 'compliant'],
+      ['WellArchitected-EC2RestrictedCommonPorts on Outside/Rdp', 'nonCompliant'],
+    ]);
     expect(othersChanged).toEqual([]);
     expect(before.bestPractices.find((bp) => bp.id === 'SEC05-BP02')?.outcome).toBe('notMet');
     expect(after.pillars.security.score).toBe(before.pillars.security.score);
