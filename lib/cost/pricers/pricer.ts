@@ -1,3 +1,4 @@
+import { CostLine } from '../cost-line';
 import { ResourceUsage } from '../load-profile';
 import { grouped } from '../numbers';
 import { amountFor, findPriceRow, PriceBook, unitPrice } from '../price-book';
@@ -13,16 +14,7 @@ export interface PricingContext {
 }
 
 /** A priced line before the caller adds which resource it belongs to. */
-export interface PricedLine {
-  readonly service: string;
-  readonly billed: string;
-  readonly quantity: number;
-  readonly unit: string;
-  readonly priceKey: string;
-  readonly unitPrice: number;
-  readonly amount: number;
-  readonly basis: string;
-}
+export type PricedLine = Omit<CostLine, 'logicalId' | 'path' | 'resourceType'>;
 
 /** What a pricer says of a resource: its lines, or that this configuration costs nothing, and why. */
 export type PricerResult = readonly PricedLine[] | { readonly free: string };
