@@ -76,7 +76,7 @@ test('copies every entry with its id and time; a re-run adds only what is missin
   expect(listed).toHaveLength(301);
   expect(listed.slice(0, 300)).toEqual(documentDb);
   expect(listed[300]).toEqual(addedSince);
-});
+}, 30_000); // 300 writes to a local DynamoDB: 1.5 s alone, past Jest's 5 s default beside the full suite on two cores
 
 test('Create copies the catalog and tells CloudFormation how many entries it copied', async () => {
   const handler = importHandler({ source: () => from([entry(1), entry(2)]), target: catalog, respond: sendCfnResponse });
