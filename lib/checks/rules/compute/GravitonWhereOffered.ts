@@ -27,6 +27,9 @@ function judgeInstanceType(instanceType: unknown): NagRuleResult {
   return HAS_GRAVITON_TWIN.test(family) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE;
 }
 
+/** The resource types this rule judges; any other is not applicable before its properties are rendered. */
+const JUDGED_TYPES: ReadonlySet<string> = new Set(['AWS::AutoScaling::LaunchConfiguration', 'AWS::DocDB::DBInstance', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::ECS::TaskDefinition', 'AWS::Lambda::Function', 'AWS::RDS::DBInstance']);
+
 /**
  * Compute runs on Graviton wherever the service offers a Graviton equivalent: the same work for less
  * energy and less money. EC2 (launch templates, launch configurations, instances), Lambda, Fargate
@@ -35,6 +38,7 @@ function judgeInstanceType(instanceType: unknown): NagRuleResult {
  * offers on x86 only are not judged.
  */
 export function GravitonWhereOffered(node: CfnResource): NagRuleResult {
+  if (!JUDGED_TYPES.has(node.cfnResourceType)) return NagRuleCompliance.NOT_APPLICABLE;
   const properties = cfnProperties(node);
   switch (node.cfnResourceType) {
     case 'AWS::EC2::LaunchTemplate':

@@ -17,6 +17,9 @@ function traced(yes: boolean): NagRuleResult {
   return yes ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }
 
+/** The resource types this rule judges; any other is not applicable before its properties are rendered. */
+const JUDGED_TYPES: ReadonlySet<string> = new Set(['AWS::ApiGateway::Stage', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::ECS::TaskDefinition', 'AWS::Lambda::Function', 'AWS::StepFunctions::StateMachine']);
+
 /**
  * Request-serving compute and APIs send traces to AWS X-Ray, so a slow or failing request can be
  * followed through every component it touched. Judged on the tracing configuration itself, never on a
@@ -27,6 +30,7 @@ function traced(yes: boolean): NagRuleResult {
  * traces, so they are not judged.
  */
 export function ComputeTraced(node: CfnResource): NagRuleResult {
+  if (!JUDGED_TYPES.has(node.cfnResourceType)) return NagRuleCompliance.NOT_APPLICABLE;
   const properties = cfnProperties(node);
   switch (node.cfnResourceType) {
     case 'AWS::Lambda::Function':
