@@ -1,5 +1,4 @@
-import { CfnResource } from 'aws-cdk-lib';
-import { NagMessageLevel, NagRuleResult, rules } from 'cdk-nag';
+import { NagMessageLevel, rules } from 'cdk-nag';
 import { AnalyticsTableColumnar } from '../rules/analytics/AnalyticsTableColumnar';
 import { QueryScanLimited } from '../rules/analytics/QueryScanLimited';
 import { EdgeCachesContent } from '../rules/cloudfront/EdgeCachesContent';
@@ -11,14 +10,7 @@ import { TableContributorInsights } from '../rules/dynamodb/TableContributorInsi
 import { FunctionLogsStructured } from '../rules/lambda/FunctionLogsStructured';
 import { VpcRoomToGrow } from '../rules/network/VpcRoomToGrow';
 import { WebAclAdaptsToThreats } from '../rules/waf/WebAclAdaptsToThreats';
-
-/** The shape of an entry of WELL_ARCHITECTED_RULES (well-architected.ts), repeated here to avoid a circular import. */
-interface PackRule {
-  readonly rule: (node: CfnResource) => NagRuleResult;
-  readonly level: NagMessageLevel;
-  readonly info: string;
-  readonly explanation: string;
-}
+import { WellArchitectedRule } from './pack-rule';
 
 const { WARN } = NagMessageLevel;
 
@@ -30,7 +22,7 @@ const { WARN } = NagMessageLevel;
  * defect severe enough to stop a deployment on its own. Their best practices, and the source of
  * each link, are in framework/rule-mapping.json; docs/wa-mapping-sources.md says why.
  */
-export const REUSED_AND_COVERAGE_RULES: readonly PackRule[] = [
+export const REUSED_AND_COVERAGE_RULES: readonly WellArchitectedRule[] = [
   // cdk-nag rules (AWS Config managed-rule counterparts) not in the AWS Solutions pack
   { rule: rules.lambda.LambdaConcurrency, level: WARN, info: 'The function has no reserved concurrency.', explanation: 'Reserve concurrency so one function cannot exhaust the account\'s shared concurrency quota, or be starved by another.' },
   { rule: rules.lambda.LambdaDefaultTimeout, level: WARN, info: 'The function runs with the default timeout.', explanation: 'Set a timeout that fits the work, so callers are not held by a stuck invocation.' },

@@ -1,5 +1,5 @@
 import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { IApplyRule, NagMessageLevel, NagPack, NagPackProps, NagRuleResult, rules } from 'cdk-nag';
+import { IApplyRule, NagMessageLevel, NagPack, NagPackProps, rules } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { FleetMultiAz } from '../rules/autoscaling/FleetMultiAz';
 import { FleetPreScaledForKnownPeaks } from '../rules/autoscaling/FleetPreScaledForKnownPeaks';
@@ -33,18 +33,9 @@ import { TlsCertificateManaged } from '../rules/security/TlsCertificateManaged';
 import { GatewayEndpointsWithNat } from '../rules/network/GatewayEndpointsWithNat';
 import { BrowserContentThroughCdn } from '../rules/s3/BrowserContentThroughCdn';
 import { BucketLifecycle } from '../rules/s3/BucketLifecycle';
+import { WellArchitectedRule } from './pack-rule';
 import { PackRecorder, RecordingOptions } from './recording';
 import { REUSED_AND_COVERAGE_RULES } from './reused-rules';
-
-/** One rule of the pack: the check, and the words a finding prints. */
-interface WellArchitectedRule {
-  readonly rule: (node: CfnResource) => NagRuleResult;
-  readonly level: NagMessageLevel;
-  /** What is wrong, as the finding says it. */
-  readonly info: string;
-  /** Why it matters, in the framework's terms. */
-  readonly explanation: string;
-}
 
 const { ERROR, WARN, INFO } = NagMessageLevel;
 
