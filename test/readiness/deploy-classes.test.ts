@@ -2,6 +2,7 @@ import { SynthesizedStage, synthIot, synthVideo } from '../support/synth-stage';
 import { customResourceTimeoutProblems } from './classes/custom-resource-timeouts';
 import { destroyProblems, retiredOrphanProblems } from './classes/destroy-order';
 import { enginePasswordProblems } from './classes/engine-passwords';
+import { listenerRuleProblems } from './classes/listener-rules';
 import { logGroupTargetProblems } from './classes/log-group-targets';
 import { expressionProblems, metricMathProblems } from './classes/metric-math';
 import { physicalNameProblems } from './classes/physical-names';
@@ -25,6 +26,18 @@ const overEveryStage = (check: (s: SynthesizedStage) => string[]) => templates.f
 describe('engine password characters', () => {
   test("every generated database password and every rotation's generator leaves out what its engine refuses", () => {
     expect(overEveryStage((s) => enginePasswordProblems(s.json))).toEqual([]);
+  });
+});
+
+describe('ALB listener rules', () => {
+  test('every rule keeps within the match-value limits and has a priority of its own on its listener', () => {
+    expect(overEveryStage((s) => listenerRuleProblems(s.json))).toEqual([]);
+  });
+
+  test('the check refuses a rule AWS would refuse', () => {
+    const rule = (priority: number, paths: string[]) => ({ Type: 'AWS::ElasticLoadBalancingV2::ListenerRule', Properties: { ListenerArn: { Ref: 'L' }, Priority: priority, Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: paths } }] } });
+    expect(listenerRuleProblems({ Resources: { A: rule(10, ['/a/*', '/b/*']), B: rule(20, ['/c/*']) } })).toEqual([]);
+    expect(listenerRuleProblems({ Resources: { A: rule(10, ['/a/*', '/b/*', '/c/*', '/d/*']), B: rule(10, ['/e/*']) } })).toHaveLength(2);
   });
 });
 
