@@ -172,12 +172,6 @@ function threeTierApp(stack: Stack, flaws: Flaws): void {
   });
   database.connections.allowDefaultPortFrom(fleet);
   database.addRotationSingleUser();
-  // The ingress rules' port is the database endpoint's, a deploy-time value the rules cannot read.
-  acknowledge(
-    database,
-    { rule: 'WellArchitected-EC2RestrictedSSH', reason: 'Ingress to the database port (5432) only, from the fleet and the rotation function security groups.' },
-    { rule: 'WellArchitected-EC2RestrictedCommonPorts', reason: 'Ingress to the database port (5432) only, from the fleet and the rotation function security groups.' },
-  );
   acknowledge(
     database,
     { rule: 'AwsSolutions-RDS11', reason: 'A non-default port hides nothing from a scan; the security group admits only the fleet.' },

@@ -9,6 +9,7 @@ import { GlobalTableCapacityFollowsLoad } from '../rules/dynamodb/GlobalTableCap
 import { TableContributorInsights } from '../rules/dynamodb/TableContributorInsights';
 import { FunctionLogsStructured } from '../rules/lambda/FunctionLogsStructured';
 import { VpcRoomToGrow } from '../rules/network/VpcRoomToGrow';
+import { judgedOnWorldOpenIngress } from '../rules/network/world-open-ingress';
 import { WebAclAdaptsToThreats } from '../rules/waf/WebAclAdaptsToThreats';
 import { WellArchitectedRule } from './pack-rule';
 
@@ -44,8 +45,8 @@ export const REUSED_AND_COVERAGE_RULES: readonly WellArchitectedRule[] = [
   { rule: rules.elasticbeanstalk.ElasticBeanstalkEnhancedHealthReportingEnabled, level: WARN, info: 'The Elastic Beanstalk environment does not report enhanced health.', explanation: 'Enhanced health reporting detects failing instances and requests.' },
   { rule: rules.iam.IAMPolicyNoStatementsWithAdminAccess, level: WARN, info: 'A policy grants full administrative access.', explanation: 'Grant only the actions and resources the principal needs.' },
   { rule: rules.iam.IAMPolicyNoStatementsWithFullAccess, level: WARN, info: 'A policy grants every action of a service.', explanation: 'Grant only the actions the principal needs.' },
-  { rule: rules.ec2.EC2RestrictedSSH, level: WARN, info: 'A security group allows SSH from anywhere.', explanation: 'Administer servers without interactive access open to the internet.' },
-  { rule: rules.ec2.EC2RestrictedCommonPorts, level: WARN, info: 'A security group opens a commonly attacked port to anywhere.', explanation: 'Allow only the traffic each network layer needs.' },
+  { rule: judgedOnWorldOpenIngress(rules.ec2.EC2RestrictedSSH), level: WARN, info: 'A security group allows SSH from anywhere.', explanation: 'Administer servers without interactive access open to the internet.' },
+  { rule: judgedOnWorldOpenIngress(rules.ec2.EC2RestrictedCommonPorts), level: WARN, info: 'A security group opens a commonly attacked port to anywhere.', explanation: 'Allow only the traffic each network layer needs.' },
   { rule: rules.ec2.EC2InstanceNoPublicIp, level: WARN, info: 'The instance has a public IP address.', explanation: 'Keep servers in private network layers behind an entry point.' },
   { rule: rules.ec2.EC2InstancesInVPC, level: WARN, info: 'The instance is not in a VPC.', explanation: 'Place compute in network layers you control.' },
   { rule: rules.ec2.EC2InstanceProfileAttached, level: WARN, info: 'The instance has no instance profile.', explanation: 'Give servers temporary role credentials rather than stored keys.' },
