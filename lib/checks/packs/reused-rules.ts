@@ -12,6 +12,11 @@ import { VpcRoomToGrow } from '../rules/network/VpcRoomToGrow';
 import { judgedOnWorldOpenIngress } from '../rules/network/world-open-ingress';
 import { WebAclAdaptsToThreats } from '../rules/waf/WebAclAdaptsToThreats';
 import { WellArchitectedRule } from './pack-rule';
+import { DeployedGradually } from '../rules/deployment/DeployedGradually';
+import { DeploymentRollsBackOnFailure } from '../rules/deployment/DeploymentRollsBackOnFailure';
+import { FunctionCodeSigned } from '../rules/lambda/FunctionCodeSigned';
+import { DependencyWatched } from '../rules/monitoring/DependencyWatched';
+import { UserExperienceMonitored } from '../rules/monitoring/UserExperienceMonitored';
 
 const { WARN } = NagMessageLevel;
 
@@ -74,4 +79,12 @@ export const REUSED_AND_COVERAGE_RULES: readonly WellArchitectedRule[] = [
   { rule: WebAclAdaptsToThreats, level: WARN, info: 'The web ACL has only fixed match rules: no managed rule group and no rate-based rule.', explanation: 'Managed rule groups and rate-based rules block new attack patterns and abusive sources without a person updating rules.' },
   { rule: SingleInstanceRecovers, level: WARN, info: 'The lone instance has no alarm that recovers it when its host fails.', explanation: 'A component confined to one instance needs automatic recovery, since nothing replaces it.' },
   { rule: VpcRoomToGrow, level: WARN, info: 'The VPC\'s subnets sit in one Availability Zone or use its whole address space.', explanation: 'Leave addresses for new subnets and zones, and spread subnets over zones.' },
+  // Observability and safe deployment, judged alike on servers, containers and functions
+  { rule: rules.apigw.APIGWStructuredLogging, level: WARN, info: 'The API stage writes access logs that are not JSON.', explanation: 'Structured logs can be queried by field when analysing traffic and failures.' },
+  { rule: rules.waf.WAFv2LoggingEnabled, level: WARN, info: 'The web ACL does not log the requests it inspects.', explanation: 'WAF logs are evidence for investigating attacks.' },
+  { rule: UserExperienceMonitored, level: WARN, info: 'Nothing measures what users of this entry point experience (no Synthetics canary or RUM app monitor).', explanation: 'Synthetic and real-user monitoring show a broken journey even when components look healthy, and when nobody is using it.' },
+  { rule: DependencyWatched, level: WARN, info: 'No alarm or dashboard watches this database, table, queue or stream.', explanation: 'Throttling, a growing backlog or failed deliveries should show as the dependency\'s, before they surface as callers\' errors.' },
+  { rule: DeployedGradually, level: WARN, info: 'A new version reaches every user at once (no canary, linear, rolling or blue/green deployment).', explanation: 'Deploy gradually (CodeDeploy canary or linear for functions, rolling batches smaller than the fleet, ECS rolling) so a bad version reaches few users.' },
+  { rule: DeploymentRollsBackOnFailure, level: WARN, info: 'A failed deployment is not rolled back automatically.', explanation: 'Roll back without waiting for a person: CodeDeploy on alarms, CloudFormation on missing instance signals, ECS on failed tasks or alarms.' },
+  { rule: FunctionCodeSigned, level: WARN, info: 'The function accepts code that is not signed by a trusted profile.', explanation: 'Code signing keeps code that was tampered with after the build from being deployed.' },
 ];

@@ -29,3 +29,15 @@ export function isInvokedFunction(node: CfnResource): boolean {
   return perStack(stack, 'invokedFunctionIds', () => invokedFunctionIds(stack)).has(logicalIdOf(node));
 }
 
+/** The aliases of a function that CodeDeploy shifts traffic on, with the deployment group each names. */
+export function codeDeployAliasesOf(node: CfnResource): { alias: CfnResource; deploymentGroups: Set<string> }[] {
+  const stack = Stack.of(node);
+  const id = logicalIdOf(node);
+  return resourcesOfType(stack, 'AWS::Lambda::Alias')
+    .filter((alias) => referencedIds(propertyOf(alias, 'functionName')).has(id))
+    .map((alias) => {
+      const update = stack.resolve(alias.cfnOptions.updatePolicy?.codeDeployLambdaAliasUpdate);
+      return { alias, deploymentGroups: update ? referencedIds(update) : new Set<string>() };
+    })
+    .filter((a) => a.deploymentGroups.size > 0);
+}
