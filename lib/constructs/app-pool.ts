@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
+import { UNSIGNED_ASSET_REASON } from './unsigned-assets';
 import { Alerts } from './alerts';
 import { appUserData } from './app-user-data';
 import { Network } from './network';
@@ -145,6 +146,10 @@ export class AppPool extends Construct {
         reason: 'AWS maintains the minimum Session Manager permissions; it replaces SSH and an open port 22.',
       },
     );
+    acknowledge(this.asg, {
+      rule: 'WellArchitected-CodeIntegrityVerified',
+      reason: UNSIGNED_ASSET_REASON,
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { CREATE_CERTIFICATE_TOPIC, registerThingTopic } from '../runtime/telemetry/device-topics';
 import { Alerts } from './alerts';
+import { LiveAlias } from './live-alias';
 import { nodeFunction } from './node-function';
 
 /** What AWS IoT accepts as a provisioning template name. */
@@ -58,7 +59,9 @@ export class DeviceFleet extends Construct {
       timeout: Duration.seconds(5),
     });
     this.hook.addToRolePolicy(new iam.PolicyStatement({ actions: ['iot:DescribeThing'], resources: [arn('thing/*')] }));
-    this.hook.addPermission('IotProvisioningInvoke', {
+    // IoT invokes the live alias, so a new version of the hook judges a canary share of registrations first.
+    const live = new LiveAlias(this, 'HookLive', this.hook, { alerts: props.alerts }).alias;
+    live.addPermission('IotProvisioningInvoke', {
       principal: new iam.ServicePrincipal('iot.amazonaws.com'),
       sourceArn: templateArn,
       sourceAccount: Aws.ACCOUNT_ID,
@@ -75,7 +78,7 @@ export class DeviceFleet extends Construct {
       description: 'Fleet provisioning by claim: one thing per serial number, its certificate, the device policy',
       enabled: true,
       provisioningRoleArn: role.roleArn,
-      preProvisioningHook: { targetArn: this.hook.functionArn, payloadVersion: '2020-04-01' },
+      preProvisioningHook: { targetArn: live.functionArn, payloadVersion: '2020-04-01' },
       templateBody: stack.toJsonString({
         Parameters: {
           SerialNumber: { Type: 'String' },
@@ -89,7 +92,7 @@ export class DeviceFleet extends Construct {
       }),
     });
     // The hook's permission exists before IoT can call it for this template.
-    this.template.node.addDependency(this.hook);
+    this.template.node.addDependency(live);
 
     const register = registerThingTopic(this.templateName);
     this.claimPolicy = new iot.CfnPolicy(this, 'ClaimPolicy', {

@@ -7,6 +7,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { Alerts } from './alerts';
+import { httpApiAccessLogFormat } from './api-access-log-format';
+import { LiveAlias } from './live-alias';
 import { nodeFunction } from './node-function';
 import { RealtimeReadings } from './realtime-readings';
 
@@ -46,7 +48,8 @@ export class DeviceReadApi extends Construct {
       defaultAuthorizer: new HttpIamAuthorizer(),
       createDefaultStage: false,
     });
-    const integration = new HttpLambdaIntegration('Reads', this.handler);
+    // The API invokes the live alias, so a new version serves a canary share of reads first.
+    const integration = new HttpLambdaIntegration('Reads', new LiveAlias(this, 'HandlerLive', this.handler, { alerts: props.alerts }).alias);
     for (const route of ['latest', 'stats']) {
       this.api.addRoutes({ path: `/devices/{id}/${route}`, methods: [apigwv2.HttpMethod.GET], integration });
     }
@@ -57,7 +60,10 @@ export class DeviceReadApi extends Construct {
       autoDeploy: true,
       throttle: { rateLimit: rate, burstLimit: rate * 2 },
       detailedMetricsEnabled: true,
-      accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH })) },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH })),
+        format: httpApiAccessLogFormat(),
+      },
     });
 
     props.alerts.alarm(this, 'HandlerErrors', {

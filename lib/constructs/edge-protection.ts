@@ -1,3 +1,5 @@
+import { ArnFormat, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
@@ -17,7 +19,9 @@ const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKno
 /**
  * An AWS WAF web ACL for a CloudFront distribution (scope CLOUDFRONT, which only exists in
  * us-east-1): AWS managed rule groups for common exploits, known bad inputs and IP reputation, and a
- * rate-based rule that throttles any single client before it can exhaust the origin.
+ * rate-based rule that throttles any single client before it can exhaust the origin. The requests it
+ * blocks or counts are logged, as evidence for investigating an attack; allowed requests (a viewer
+ * fetches a segment every few seconds) are not, which would multiply the log bill for no evidence.
  */
 export class EdgeProtection extends Construct {
   public readonly webAcl: wafv2.CfnWebACL;
@@ -50,6 +54,30 @@ export class EdgeProtection extends Construct {
           visibilityConfig: visibility(name),
         })),
       ],
+    });
+    this.logBlockedRequests();
+  }
+
+  private logBlockedRequests(): void {
+    const stack = Stack.of(this);
+    // WAF delivers only to log groups whose name starts with aws-waf-logs-. The group outlives the web
+    // ACL (it is evidence), so its name carries the ACL's id: a web ACL created again, after a stage
+    // without one, gets a new group instead of colliding with the one kept.
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: Fn.join('-', ['aws-waf-logs', stack.stackName, this.webAcl.attrId]),
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const keep = (action: string): wafv2.CfnLoggingConfiguration.FilterProperty => ({
+      behavior: 'KEEP',
+      requirement: 'MEETS_ANY',
+      conditions: [{ actionCondition: { action } }],
+    });
+    new wafv2.CfnLoggingConfiguration(this, 'Logging', {
+      resourceArn: this.webAcl.attrArn,
+      // The log group's ARN without the trailing :* that logGroupArn carries; WAF rejects that form.
+      logDestinationConfigs: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroup.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      loggingFilter: { defaultBehavior: 'DROP', filters: [keep('BLOCK'), keep('COUNT')] },
     });
   }
 

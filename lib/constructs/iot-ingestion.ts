@@ -8,6 +8,7 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import { Alerts } from './alerts';
 import { deadLetterQueue } from './dead-letter-queue';
+import { LiveAlias } from './live-alias';
 import { nodeFunction } from './node-function';
 import { RealtimeReadings } from './realtime-readings';
 
@@ -40,8 +41,11 @@ export class IotIngestion extends Construct {
       environment: { TABLE_NAME: table.tableName, HOT_WINDOW_DAYS: String(props.readings.hotWindowDays) },
       timeout: Duration.seconds(10),
     });
+    // The rule invokes the live alias, so a new version takes a canary share of the events first.
+    const live = new LiveAlias(this, 'IngestLive', this.ingest, { alerts: props.alerts }).alias;
     // The rule invokes asynchronously: retries and the final failure are the function's, not the rule's.
-    this.ingest.configureAsyncInvoke({
+    // An asynchronous invocation configuration is per qualifier, so it is the alias's.
+    live.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(1),
       onFailure: new destinations.SqsDestination(failedEvents),
@@ -60,14 +64,14 @@ export class IotIngestion extends Construct {
         awsIotSqlVersion: '2016-03-23',
         ruleDisabled: false,
         actions: [
-          { lambda: { functionArn: this.ingest.functionArn } },
+          { lambda: { functionArn: live.functionArn } },
           // One Firehose record per message (batchMode off): the transform reads each as one message.
           { firehose: { deliveryStreamName: props.archive.deliveryStreamName, roleArn: archiveRole.roleArn, batchMode: false } },
         ],
         errorAction: { sqs: { queueUrl: undeliverable.queueUrl, roleArn: ruleRole.roleArn, useBase64: false } },
       },
     });
-    this.ingest.addPermission('IotRuleInvoke', {
+    live.addPermission('IotRuleInvoke', {
       principal: new iam.ServicePrincipal('iot.amazonaws.com'),
       sourceArn: this.rule.attrArn,
       sourceAccount: Aws.ACCOUNT_ID,

@@ -13,8 +13,11 @@ import { CONNECTION_ID_ATTRIBUTE, TTL_ATTRIBUTE } from '../runtime/chat/connecti
 import { CHAT_HISTORY_ROUTE } from '../runtime/chat/history-route';
 import { MESSAGE_TTL_ATTRIBUTE, POSITION_ATTRIBUTE, ROOM_ATTRIBUTE } from '../runtime/chat/message-table-schema';
 import { Alerts } from './alerts';
+import { webSocketAccessLogFormat } from './api-access-log-format';
 import { ApiGatewayLoggingRole } from './api-gateway-logging-role';
 import { deadLetterQueue } from './dead-letter-queue';
+import { LiveAlias } from './live-alias';
+import { watchTableHealth } from './table-health';
 import { nodeFunction } from './node-function';
 import { ViewerApi } from './viewer-api';
 
@@ -121,17 +124,19 @@ export class ServerlessChat extends Construct {
     this.messages.grant(history, 'dynamodb:Query');
     // Ten jobs an invocation (a thousand connections); at most twenty invocations at once keeps the
     // posts in flight (20 x 50) well inside API Gateway's account rate.
-    fanOut.addEventSource(new sources.SqsEventSource(this.fanOutQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }));
-    props.api.addRoutes('ChatHistory', history, [CHAT_HISTORY_ROUTE], () => 'anyone');
+    // Every caller invokes a handler's live alias, so a new version takes a canary share of the traffic first.
+    const live = (fn: lambda.Function) => new LiveAlias(this, `${fn.node.id}Live`, fn, { alerts: props.alerts }).alias;
+    live(fanOut).addEventSource(new sources.SqsEventSource(this.fanOutQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }));
+    props.api.addRoutes('ChatHistory', live(history), [CHAT_HISTORY_ROUTE], () => 'anyone');
 
     this.api = new apigwv2.WebSocketApi(this, 'Api', {
       description: 'Video platform chat',
       routeSelectionExpression: '$request.body.action',
-      connectRouteOptions: { integration: new WebSocketLambdaIntegration('ConnectIntegration', onConnect) },
-      disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', onDisconnect) },
-      defaultRouteOptions: { integration: new WebSocketLambdaIntegration('FallbackIntegration', defaultRoute) },
+      connectRouteOptions: { integration: new WebSocketLambdaIntegration('ConnectIntegration', live(onConnect)) },
+      disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', live(onDisconnect)) },
+      defaultRouteOptions: { integration: new WebSocketLambdaIntegration('FallbackIntegration', live(defaultRoute)) },
     });
-    this.api.addRoute('sendmessage', { integration: new WebSocketLambdaIntegration('SendIntegration', sendMessage) });
+    this.api.addRoute('sendmessage', { integration: new WebSocketLambdaIntegration('SendIntegration', live(sendMessage)) });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
     const rate = props.messagesPerSecond ?? 500;
@@ -141,7 +146,7 @@ export class ServerlessChat extends Construct {
       autoDeploy: true,
       throttle: { rateLimit: rate, burstLimit: rate * 2 },
       detailedMetricsEnabled: true,
-      accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLogs) },
+      accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLogs), format: webSocketAccessLogFormat() },
     });
     this.stage.node.addDependency(new ApiGatewayLoggingRole(this, 'LoggingRole').setting);
     const stack = Stack.of(this);
@@ -177,6 +182,9 @@ export class ServerlessChat extends Construct {
       }),
       threshold: 10,
     });
+
+    watchTableHealth(this, 'Connections', this.connections, props.alerts);
+    watchTableHealth(this, 'Messages', this.messages, props.alerts);
 
     props.alerts.alarm(this, 'FanOutFallingBehind', {
       description: 'Chat messages wait more than 30 seconds to be fanned out to viewers',

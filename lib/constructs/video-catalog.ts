@@ -12,6 +12,8 @@ import {
   LISTING_ATTRIBUTE,
 } from '../runtime/video-catalog/catalog-table-schema';
 import { Alerts } from './alerts';
+import { LiveAlias } from './live-alias';
+import { watchTableHealth } from './table-health';
 import { nodeFunction } from './node-function';
 import { ViewerApi } from './viewer-api';
 
@@ -57,7 +59,9 @@ export class VideoCatalog extends Construct {
     // Exact grants: the table's own grant() adds every index (index/*), and the API queries one.
     handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [this.table.tableArn] }));
     handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${this.table.tableArn}/index/${BY_CREATED_AT_INDEX}`] }));
-    props.api.addRoutes('Catalog', handler, Object.values(CATALOG_ROUTES), (key) => (ANONYMOUS_CATALOG_ROUTES.includes(key) ? 'anyone' : 'iam'));
+    // The API invokes the live alias, so a new version serves a canary share of requests first.
+    const live = new LiveAlias(this, 'Live', handler, { alerts: props.alerts });
+    props.api.addRoutes('Catalog', live.alias, Object.values(CATALOG_ROUTES), (key) => (ANONYMOUS_CATALOG_ROUTES.includes(key) ? 'anyone' : 'iam'));
     props.alerts.notifyOn(
       new cloudwatch.Alarm(handler, 'Errors', {
         alarmDescription: 'The catalog API function is failing',
@@ -67,6 +71,7 @@ export class VideoCatalog extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
     );
+    watchTableHealth(this, 'Catalog', this.table, props.alerts);
     this.handler = handler;
   }
 }

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
 import { Alerts } from './alerts';
+import { httpApiAccessLogFormat } from './api-access-log-format';
 
 /** Properties of {@link ViewerApi}. */
 export interface ViewerApiProps {
@@ -45,7 +46,10 @@ export class ViewerApi extends Construct {
       autoDeploy: true,
       throttle: { rateLimit: rate, burstLimit: rate * 2 },
       detailedMetricsEnabled: true,
-      accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH })) },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH })),
+        format: httpApiAccessLogFormat(),
+      },
     });
     props.alerts.alarm(this, 'ServerErrors', {
       description: 'The video platform API answers with 5xx errors',

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { PublicEntrance } from '../../lib/constructs/public-entrance';
 import { RealtimeReadings } from '../../lib/constructs/realtime-readings';
+import { watchTableHealth } from '../../lib/constructs/table-health';
 import { TelemetryAurora } from '../../lib/constructs/telemetry-aurora';
 import { archiveTier } from './archive-export';
 import { collectorFleet } from './collector-pool';
@@ -15,6 +16,7 @@ export function buildDynamoDb(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options, { egress: true });
   const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts });
   const realtime = new RealtimeReadings(stack, 'Realtime');
+  watchTableHealth(stack, 'Realtime', realtime.table, alerts);
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });
   collectorFleet(stack, { network, alerts, entrance, store: 'dynamodb+postgres', database: aurora, realtime });
 

@@ -4,6 +4,7 @@ import { DeviceFleet } from '../../lib/constructs/device-fleet';
 import { DeviceReadApi } from '../../lib/constructs/device-read-api';
 import { IotIngestion } from '../../lib/constructs/iot-ingestion';
 import { RealtimeReadings } from '../../lib/constructs/realtime-readings';
+import { watchTableHealth } from '../../lib/constructs/table-health';
 import { TelemetryArchive } from '../../lib/constructs/telemetry-archive';
 import { TelemetryJobsBundle } from '../../lib/constructs/telemetry-jobs-bundle';
 import { analysisOnDemand } from './analysis-on-demand';
@@ -22,6 +23,7 @@ import { IotPlatformOptions } from './options';
 export function buildServerless(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options, { egress: false });
   const realtime = new RealtimeReadings(stack, 'Realtime');
+  watchTableHealth(stack, 'Realtime', realtime.table, alerts);
   const archive = new TelemetryArchive(stack, 'Archive', { accessLogs: logs.bucket });
   const delivery = new ArchiveDelivery(stack, 'ArchiveDelivery', { archive, alerts });
   const ingestion = new IotIngestion(stack, 'IotIngestion', { readings: realtime, archive: delivery.stream, alerts });

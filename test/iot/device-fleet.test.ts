@@ -18,12 +18,15 @@ const policyId = (prefix: string) => idsOfType(stage5.json, 'AWS::IoT::Policy').
 describe('IoT 5: devices get in by fleet provisioning by claim', () => {
   test('a provisioning template named after the stack, with a pre-provisioning hook and a provisioning role', () => {
     const [hook] = idsOfType(stage5.json, 'AWS::Lambda::Function').filter((id) => id.startsWith('DevicesPreProvisioningHook'));
+    const [live] = idsOfType(stage5.json, 'AWS::Lambda::Alias').filter((id) => id.startsWith('DevicesHookLive'));
     const [role] = idsOfType(stage5.json, 'AWS::IAM::Role').filter((id) => id.startsWith('DevicesProvisioningRole'));
+    // IoT calls the hook's live alias, which CodeDeploy shifts to a new version by canary.
+    expect(resources()[live].Properties.FunctionName).toEqual({ Ref: hook });
     stage5.template.hasResourceProperties('AWS::IoT::ProvisioningTemplate', {
       TemplateName: 'IotPlatform-devices',
       Enabled: true,
       ProvisioningRoleArn: { 'Fn::GetAtt': [role, 'Arn'] },
-      PreProvisioningHook: { TargetArn: { 'Fn::GetAtt': [hook, 'Arn'] }, PayloadVersion: '2020-04-01' },
+      PreProvisioningHook: { TargetArn: { Ref: live }, PayloadVersion: '2020-04-01' },
     });
     stage5.template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'iot.amazonaws.com' } })] },
@@ -41,7 +44,7 @@ describe('IoT 5: devices get in by fleet provisioning by claim', () => {
   });
 
   test('IoT may call the hook for this template only, and the permission exists before the template', () => {
-    const [permission] = Object.entries(resources()).find(([id, r]) => r.Type === 'AWS::Lambda::Permission' && id.startsWith('DevicesPreProvisioningHook'))!;
+    const [permission] = Object.entries(resources()).find(([id, r]) => r.Type === 'AWS::Lambda::Permission' && id.startsWith('DevicesHookLive'))!;
     expect(resources()[permission].Properties).toEqual(
       expect.objectContaining({
         Principal: 'iot.amazonaws.com',

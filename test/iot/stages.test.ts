@@ -154,18 +154,24 @@ describe('stage 4: DynamoDB', () => {
 });
 
 describe('stage 5: serverless compute', () => {
-  test('an IoT topic rule invokes the ingest Lambda, with an error action to a queue', () => {
+  test('an IoT topic rule invokes the ingest Lambda through its live alias, with an error action to a queue', () => {
     const t = stage[5].template;
     const [ingest] = idsOfType(stage[5].json, 'AWS::Lambda::Function').filter((id) => id.startsWith('IotIngestionIngest'));
+    const [live] = idsOfType(stage[5].json, 'AWS::Lambda::Alias').filter((id) => id.startsWith('IotIngestionIngestLive'));
+    expect(stage[5].json.Resources![live].Properties.FunctionName).toEqual({ Ref: ingest });
     t.hasResourceProperties('AWS::IoT::TopicRule', {
       TopicRulePayload: Match.objectLike({
         Sql: Match.stringLikeRegexp("FROM 'telemetry/\\+/data'"),
-        Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': [ingest, 'Arn'] } } }, { Firehose: Match.objectLike({ BatchMode: false, DeliveryStreamName: Match.anyValue() }) }],
+        Actions: [{ Lambda: { FunctionArn: { Ref: live } } }, { Firehose: Match.objectLike({ BatchMode: false, DeliveryStreamName: Match.anyValue() }) }],
         ErrorAction: { Sqs: Match.objectLike({ QueueUrl: Match.anyValue() }) },
       }),
     });
-    t.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'iot.amazonaws.com', FunctionName: { 'Fn::GetAtt': [ingest, 'Arn'] } });
+    t.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'iot.amazonaws.com', FunctionName: { Ref: live } });
+    // Asynchronous invocation settings are per qualifier: the alias the rule invokes carries them.
+    const [config] = idsOfType(stage[5].json, 'AWS::Lambda::EventInvokeConfig');
+    expect(JSON.stringify(stage[5].json.Resources![config].Properties.Qualifier)).toContain(live);
     t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: ingest },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       MaximumRetryAttempts: 2,
     });

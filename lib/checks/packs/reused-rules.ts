@@ -14,9 +14,9 @@ import { WebAclAdaptsToThreats } from '../rules/waf/WebAclAdaptsToThreats';
 import { WellArchitectedRule } from './pack-rule';
 import { DeployedGradually } from '../rules/deployment/DeployedGradually';
 import { DeploymentRollsBackOnFailure } from '../rules/deployment/DeploymentRollsBackOnFailure';
-import { FunctionCodeSigned } from '../rules/lambda/FunctionCodeSigned';
 import { DependencyWatched } from '../rules/monitoring/DependencyWatched';
 import { UserExperienceMonitored } from '../rules/monitoring/UserExperienceMonitored';
+import { CodeIntegrityVerified } from '../rules/security/CodeIntegrityVerified';
 
 const { WARN } = NagMessageLevel;
 
@@ -86,5 +86,5 @@ export const REUSED_AND_COVERAGE_RULES: readonly WellArchitectedRule[] = [
   { rule: DependencyWatched, level: WARN, info: 'No alarm or dashboard watches this database, table, queue or stream.', explanation: 'Throttling, a growing backlog or failed deliveries should show as the dependency\'s, before they surface as callers\' errors.' },
   { rule: DeployedGradually, level: WARN, info: 'A new version reaches every user at once (no canary, linear, rolling or blue/green deployment).', explanation: 'Deploy gradually (CodeDeploy canary or linear for functions, rolling batches smaller than the fleet, ECS rolling) so a bad version reaches few users.' },
   { rule: DeploymentRollsBackOnFailure, level: WARN, info: 'A failed deployment is not rolled back automatically.', explanation: 'Roll back without waiting for a person: CodeDeploy on alarms, CloudFormation on missing instance signals, ECS on failed tasks or alarms.' },
-  { rule: FunctionCodeSigned, level: WARN, info: 'The function accepts code that is not signed by a trusted profile.', explanation: 'Code signing keeps code that was tampered with after the build from being deployed.' },
+  { rule: CodeIntegrityVerified, level: WARN, info: 'Code is deployed or fetched without a signature check (function without an enforcing code-signing configuration, or a boot script that runs downloaded code unverified).', explanation: 'Verifying a signature keeps code that was tampered with after the build from running.' },
 ];

@@ -53,4 +53,17 @@ describe('WellArchitected-LambdaAsyncFailureDestination', () => {
     fn(stack, 'Idle');
     expect(outcomesOf(stack, 'LambdaAsyncFailureDestination')).toEqual([]);
   });
+  test('a function invoked through an alias is judged like one invoked directly, and its alias\'s failure destination counts', () => {
+    const stack = newStack();
+    const failed = new sqs.Queue(stack, 'Failed');
+    const rule = new events.Rule(stack, 'Daily', { schedule: events.Schedule.rate(Duration.days(1)) });
+    const guarded = new lambda.Alias(stack, 'GuardedLive', { aliasName: 'live', version: fn(stack, 'Guarded').currentVersion });
+    guarded.configureAsyncInvoke({ onFailure: new destinations.SqsDestination(failed) });
+    rule.addTarget(new targets.LambdaFunction(guarded));
+    rule.addTarget(new targets.LambdaFunction(new lambda.Alias(stack, 'BareLive', { aliasName: 'live', version: fn(stack, 'Bare').currentVersion })));
+    expect(outcomesOf(stack, 'LambdaAsyncFailureDestination')).toEqual([
+      { outcome: 'compliant', path: 'S/Guarded/Resource' },
+      { outcome: 'nonCompliant', path: 'S/Bare/Resource' },
+    ]);
+  });
 });

@@ -3,6 +3,16 @@ import { referencedIds, resourcesOf, TemplateResource } from './template-resourc
 
 const STAYS = new Set(['Retain', 'RetainExceptOnCreate']);
 
+/**
+ * What a resource uses, by reference. A log group named after its writer keeps its logs when the
+ * writer goes: the name was fixed at creation and is not a use (as lib/evolution/data-safety.ts reads it).
+ */
+function usesOf(resource: TemplateResource): unknown {
+  if (resource.Type !== 'AWS::Logs::LogGroup') return resource.Properties;
+  const { LogGroupName: _name, ...uses } = (resource.Properties ?? {}) as Record<string, unknown>;
+  return uses;
+}
+
 /** Whether a resource outlives the stack (`cdk destroy`) or its removal from the template. */
 export const outlivesStack = (resource: TemplateResource | undefined) => STAYS.has(resource?.DeletionPolicy ?? '');
 
@@ -18,7 +28,7 @@ export function destroyProblems(template: CfnTemplate): string[] {
   return resourcesOf(template)
     .filter(([, r]) => outlivesStack(r))
     .flatMap(([id, r]) =>
-      [...referencedIds(r.Properties)]
+      [...referencedIds(usesOf(r))]
         .filter((ref) => resources[ref] && !outlivesStack(resources[ref] as TemplateResource))
         .map((ref) => `${id} (${r.Type}, ${r.DeletionPolicy}) refers to ${ref} (${(resources[ref] as TemplateResource).Type}), which is deleted`),
     );
@@ -35,7 +45,7 @@ export function retiredOrphanProblems(before: CfnTemplate, after: CfnTemplate): 
   return resourcesOf(before)
     .filter(([id, r]) => !afterResources[id] && outlivesStack(r))
     .flatMap(([id, r]) =>
-      [...referencedIds(r.Properties)]
+      [...referencedIds(usesOf(r))]
         .filter((ref) => beforeResources[ref] && !outlivesStack((afterResources[ref] ?? beforeResources[ref]) as TemplateResource))
         .map((ref) => `${id} (${r.Type}) is left behind referring to ${ref} (${(beforeResources[ref] as TemplateResource).Type}), which is deleted`),
     );

@@ -11,6 +11,8 @@ export const NOT_PHYSICAL_NAMES: Record<string, string> = {
   'AWS::IAM::Policy PolicyName': 'an inline policy: its name is unique only within the role it is attached to',
   'AWS::ApiGatewayV2::Api Name': 'a label: API Gateway identifies an API by a generated ID and allows duplicate names',
   'AWS::ApiGatewayV2::Stage StageName': 'unique only within its API',
+  'AWS::Lambda::Alias Name': 'unique only within its function',
+  'AWS::CodeDeploy::DeploymentGroup DeploymentConfigName': "names one of CodeDeploy's predefined configurations, which it does not create",
   'AWS::EC2::VPCEndpoint ServiceName': "the AWS service's endpoint, not a name of this resource",
   'AWS::RDS::DBInstance DBName': 'the database inside the instance',
   'AWS::RDS::DBInstance CharacterSetName': 'a character set',

@@ -28,6 +28,12 @@ function asyncFacts(stack: Stack): { invokedAsync: Set<string>; catchFailures: S
       referencedIds(action.Lambda?.FunctionArn, invokedAsync);
     }
   }
+  // An invoker may name an alias or version (a canary deployment's `live` alias); the function behind it is invoked.
+  for (const type of ['AWS::Lambda::Alias', 'AWS::Lambda::Version']) {
+    for (const pointer of resourcesOfType(stack, type)) {
+      if (invokedAsync.has(logicalIdOf(pointer))) referencedIds(cfnProperties(pointer).FunctionName, invokedAsync);
+    }
+  }
   const catchFailures = new Set<string>();
   for (const config of resourcesOfType(stack, 'AWS::Lambda::EventInvokeConfig')) {
     const p = cfnProperties(config);
