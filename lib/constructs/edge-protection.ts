@@ -68,16 +68,13 @@ export class EdgeProtection extends Construct {
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const keep = (action: string): wafv2.CfnLoggingConfiguration.FilterProperty => ({
-      behavior: 'KEEP',
-      requirement: 'MEETS_ANY',
-      conditions: [{ actionCondition: { action } }],
-    });
+    // LoggingFilter is untyped JSON in the L1, so its keys are written as the template spells them.
+    const keep = (action: string) => ({ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: action } }] });
     new wafv2.CfnLoggingConfiguration(this, 'Logging', {
       resourceArn: this.webAcl.attrArn,
       // The log group's ARN without the trailing :* that logGroupArn carries; WAF rejects that form.
       logDestinationConfigs: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroup.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
-      loggingFilter: { defaultBehavior: 'DROP', filters: [keep('BLOCK'), keep('COUNT')] },
+      loggingFilter: { DefaultBehavior: 'DROP', Filters: [keep('BLOCK'), keep('COUNT')] },
     });
   }
 

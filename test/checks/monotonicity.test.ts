@@ -1,4 +1,5 @@
 import { App, Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -103,19 +104,23 @@ const WELL_BUILT: Record<string, Build> = {
     const key = new kms.Key(s, 'TopicKey', { enableKeyRotation: true });
     new sns.Topic(s, 'Events', { masterKey: key, enforceSSL: true });
   },
-  'a table with point-in-time recovery': (s) =>
-    void new dynamodb.TableV2(s, 'Orders', {
+  'a table with point-in-time recovery': (s) => {
+    const table = new dynamodb.TableV2(s, 'Orders', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       contributorInsights: true,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
-    }),
+    });
+    // Its throttling on a dashboard: a dependency nobody watches is a flaw of its own (DependencyWatched).
+    new cloudwatch.Dashboard(s, 'OrdersHealth', { widgets: [[new cloudwatch.GraphWidget({ left: [table.metric('ReadThrottleEvents'), table.metric('WriteThrottleEvents')] })]] });
+  },
   'a log group with a retention': (s) => void new logs.LogGroup(s, 'Audit', { retention: logs.RetentionDays.ONE_YEAR }),
   'a parameter no rule looks at': (s) => void new ssm.StringParameter(s, 'Flag', { stringValue: 'on' }),
   'a queue with its dead-letter queue, encrypted, TLS only': (s) => {
     const key = new kms.Key(s, 'QueueKey', { enableKeyRotation: true });
     const failed = new sqs.Queue(s, 'Failed', { enforceSSL: true, encryptionMasterKey: key });
-    new sqs.Queue(s, 'Jobs', { enforceSSL: true, encryptionMasterKey: key, deadLetterQueue: { queue: failed, maxReceiveCount: 5 } });
+    const jobs = new sqs.Queue(s, 'Jobs', { enforceSSL: true, encryptionMasterKey: key, deadLetterQueue: { queue: failed, maxReceiveCount: 5 } });
+    new cloudwatch.Dashboard(s, 'JobsHealth', { widgets: [[new cloudwatch.GraphWidget({ left: [jobs.metricApproximateAgeOfOldestMessage(), failed.metricApproximateNumberOfMessagesVisible()] })]] });
   },
 };
 

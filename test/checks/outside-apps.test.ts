@@ -1,8 +1,9 @@
-import { App, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { App, ArnFormat, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -14,9 +15,12 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as rum from 'aws-cdk-lib/aws-rum';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as signer from 'aws-cdk-lib/aws-signer';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as synthetics from 'aws-cdk-lib/aws-synthetics';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { acknowledge, addWellArchitectedChecks, Pillar, Scorecard, scorecardsOf, StrictMode } from '../../lib';
@@ -81,6 +85,12 @@ function webAcl(stack: Stack, resourceArn: string): void {
     ],
   });
   new wafv2.CfnWebACLAssociation(stack, 'WebAclAssociation', { resourceArn, webAclArn: acl.attrArn });
+  // The requests it blocks, logged to a group with the prefix WAF requires.
+  const wafLogs = new logs.LogGroup(stack, 'WafLogs', { logGroupName: 'aws-waf-logs-outside', retention: logs.RetentionDays.THREE_MONTHS });
+  new wafv2.CfnLoggingConfiguration(stack, 'WafLogging', {
+    resourceArn: acl.attrArn,
+    logDestinationConfigs: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: wafLogs.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+  });
 }
 
 /** The findings every well-built app of this shape still carries, accepted for the reasons given. */
@@ -150,6 +160,12 @@ function threeTierApp(stack: Stack, flaws: Flaws): void {
   webAcl(stack, alb.loadBalancerArn);
   acknowledge(alb, { rule: 'AwsSolutions-EC23', reason: 'The internet-facing entry point takes HTTPS from anyone; WAF filters it.' });
   acknowledge(https, { rule: 'WellArchitected-EntryPointAuthenticated', reason: 'A public storefront: anyone may browse; the app signs customers in for orders.' });
+  // Real shoppers' page loads and errors, from their browsers.
+  new rum.CfnAppMonitor(stack, 'Shoppers', {
+    name: 'outside-storefront',
+    domain: 'shop.example.com',
+    appMonitorConfiguration: { sessionSampleRate: 0.1, telemetries: ['errors', 'performance', 'http'] },
+  });
 
   const database = new rds.DatabaseInstance(stack, 'Db', {
     engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17 }),
@@ -206,8 +222,14 @@ function serverlessApp(stack: Stack, flaws: Flaws): void {
   const topic = new sns.Topic(stack, 'Alerts', { masterKey: key });
   const architecture = flaws.x86 ? lambda.Architecture.X86_64 : lambda.Architecture.ARM_64;
   const retention = flaws.logsKeptForever ? logs.RetentionDays.INFINITE : logs.RetentionDays.ONE_MONTH;
+  // The release pipeline signs every bundle (AWS Signer); Lambda refuses code that is not signed.
+  const codeSigningConfig = new lambda.CodeSigningConfig(stack, 'Signing', {
+    signingProfiles: [new signer.SigningProfile(stack, 'Releases', { platform: signer.Platform.AWS_LAMBDA_SHA384_ECDSA })],
+    untrustedArtifactOnDeployment: lambda.UntrustedArtifactOnDeployment.ENFORCE,
+  });
   const fn = (id: string, extra: Partial<lambda.FunctionProps> = {}) =>
     new lambda.Function(stack, id, {
+      codeSigningConfig,
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });'),
@@ -220,6 +242,15 @@ function serverlessApp(stack: Stack, flaws: Flaws): void {
       loggingFormat: lambda.LoggingFormat.JSON,
       ...extra,
     });
+  // Callers invoke the live alias, which CodeDeploy shifts by canary and rolls back on errors.
+  const live = (f: lambda.Function) => {
+    const alias = new lambda.Alias(stack, `${f.node.id}Live`, { aliasName: 'live', version: f.currentVersion });
+    const errors = new cloudwatch.Alarm(stack, `${f.node.id}DeployErrors`, { metric: alias.metricErrors(), threshold: 1, evaluationPeriods: 1 });
+    errors.addAlarmAction(new actions.SnsAction(topic));
+    const group = new codedeploy.LambdaDeploymentGroup(stack, `${f.node.id}Deployment`, { alias, deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES, alarms: [errors] });
+    acknowledge(group, { rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited]', reason: 'CodeDeploy shifts Lambda traffic through its AWS managed role policy.' });
+    return alias;
+  };
 
   const table = new dynamodb.TableV2(stack, 'Orders', {
     partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
@@ -231,7 +262,7 @@ function serverlessApp(stack: Stack, flaws: Flaws): void {
   const api = fn('Api', { environment: { TABLE: table.tableName } });
   table.grantReadWriteData(api);
   const rest = new apigw.LambdaRestApi(stack, 'Rest', {
-    handler: api,
+    handler: live(api),
     proxy: false,
     cloudWatchRole: true,
     deployOptions: {
@@ -243,6 +274,29 @@ function serverlessApp(stack: Stack, flaws: Flaws): void {
       accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields(),
     },
   });
+  // A signed order every five minutes, so a broken API shows even when no customer is ordering.
+  const artifacts = new s3.Bucket(stack, 'CanaryArtifacts', {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    lifecycleRules: [{ expiration: Duration.days(30) }],
+  });
+  acknowledge(
+    artifacts,
+    { rule: 'AwsSolutions-S1', reason: 'Screenshots and logs of a synthetic test, written only by the canary and expired after 30 days.' },
+    { rule: 'WellArchitected-S3BucketVersioningEnabled', reason: 'Canary run artifacts are re-created every five minutes; there is nothing to recover.' },
+  );
+  const journey = new synthetics.Canary(stack, 'OrderJourney', {
+    runtime: synthetics.Runtime.SYNTHETICS_NODEJS_PUPPETEER_9_1,
+    test: synthetics.Test.custom({ handler: 'index.handler', code: synthetics.Code.fromInline('exports.handler = async () => {};') }),
+    schedule: synthetics.Schedule.rate(Duration.minutes(5)),
+    artifactsBucketLocation: { bucket: artifacts },
+  });
+  acknowledge(
+    journey.role,
+    { rule: 'AwsSolutions-IAM5[Resource::<CanaryArtifacts16B34762.Arn>/*]', reason: 'The canary writes each run\'s artifacts under new keys of its own bucket.' },
+    { rule: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:eu-west-1:111122223333:log-group:/aws/lambda/cwsyn-*]', reason: 'Synthetics names the canary\'s log group at creation; the grant covers canary log groups only.' },
+  );
   const validator = rest.addRequestValidator('Validate', { validateRequestBody: true, validateRequestParameters: true });
   const post = rest.root
     .addResource('orders')
@@ -266,13 +320,16 @@ function serverlessApp(stack: Stack, flaws: Flaws): void {
     deadLetterQueue: flaws.queueWithoutDeadLetters ? undefined : { queue: deadLetters, maxReceiveCount: 5 },
   });
   const worker = fn('Worker');
-  worker.addEventSource(new sources.SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));
+  live(worker).addEventSource(new sources.SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));
 
   // Invoked asynchronously by EventBridge: failed events need somewhere to go.
   const failures = new sqs.Queue(stack, 'NotifyFailures', { encryptionMasterKey: key, enforceSSL: true, retentionPeriod: Duration.days(14) });
   acknowledge(failures, { rule: 'AwsSolutions-SQS3', reason: 'This queue is itself where failed events land; it is alarmed and kept 14 days.' });
-  const notify = fn('Notify', { onFailure: flaws.asyncWithoutFailureDestination ? undefined : new destinations.SqsDestination(failures), retryAttempts: 2 });
-  new events.Rule(stack, 'OrderPlaced', { eventPattern: { source: ['orders'], detailType: ['OrderPlaced'] }, targets: [new targets.LambdaFunction(notify, { deadLetterQueue: failures })] });
+  const notify = fn('Notify');
+  const notifyLive = live(notify);
+  // Asynchronous invocation settings are per qualifier: the alias EventBridge invokes carries them.
+  notifyLive.configureAsyncInvoke({ onFailure: flaws.asyncWithoutFailureDestination ? undefined : new destinations.SqsDestination(failures), retryAttempts: 2 });
+  new events.Rule(stack, 'OrderPlaced', { eventPattern: { source: ['orders'], detailType: ['OrderPlaced'] }, targets: [new targets.LambdaFunction(notifyLive, { deadLetterQueue: failures })] });
 
   alarmed(stack, flaws, 'ApiErrors', api.metricErrors(), topic);
   alarmed(stack, flaws, 'WorkerErrors', worker.metricErrors(), topic);
@@ -281,7 +338,10 @@ function serverlessApp(stack: Stack, flaws: Flaws): void {
   alarmed(stack, flaws, 'DeadLetters', deadLetters.metricApproximateNumberOfMessagesVisible(), topic);
   alarmed(stack, flaws, 'FailedNotifications', failures.metricApproximateNumberOfMessagesVisible(), topic);
   new cloudwatch.Dashboard(stack, 'Health', {
-    widgets: [[new cloudwatch.GraphWidget({ left: [api.metricErrors(), worker.metricErrors(), notify.metricErrors(), rest.metricServerError()] })]],
+    widgets: [
+      [new cloudwatch.GraphWidget({ left: [api.metricErrors(), worker.metricErrors(), notify.metricErrors(), rest.metricServerError()] })],
+      [new cloudwatch.GraphWidget({ left: [table.metric('ReadThrottleEvents'), table.metric('WriteThrottleEvents'), queue.metricApproximateAgeOfOldestMessage()] })],
+    ],
   });
 }
 
