@@ -131,6 +131,10 @@ const CATALOG: Record<string, ResourceKind> = {
   'AWS::Lambda::EventInvokeConfig': config,
   'AWS::Lambda::EventSourceMapping': config,
   'AWS::Lambda::Permission': config,
+  // The alias callers invoke and the versions it points at are the function's, not boxes of their own.
+  'AWS::Lambda::Alias': config,
+  'AWS::Lambda::Version': config,
+  'AWS::WAFv2::LoggingConfiguration': config,
   'AWS::RDS::DBSubnetGroup': config,
   'AWS::S3::BucketPolicy': config,
   'AWS::SecretsManager::ResourcePolicy': config,
@@ -143,6 +147,9 @@ const CATALOG: Record<string, ResourceKind> = {
   // Deployment machinery
   'AWS::CDK::Metadata': kind('deployment'),
   'AWS::CloudFormation::CustomResource': kind('deployment'),
+  // CodeDeploy shifts traffic between function versions during a deployment.
+  'AWS::CodeDeploy::Application': kind('deployment'),
+  'AWS::CodeDeploy::DeploymentGroup': kind('deployment'),
 };
 
 /** How a diagram draws a type, or undefined for a type this catalogue does not know. */
