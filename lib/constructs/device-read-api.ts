@@ -6,6 +6,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge';
 import { Alerts } from './alerts';
 import { httpApiAccessLogFormat } from './api-access-log-format';
 import { LiveAlias } from './live-alias';
@@ -66,6 +67,11 @@ export class DeviceReadApi extends Construct {
       },
     });
 
+    acknowledge(this.api, {
+      rule: 'WellArchitected-UserExperienceMonitored',
+      reason:
+        'Its callers are operators\' dashboards signing with IAM, not the public, and the workload\'s users are devices publishing over MQTT: a canary would need a device identity of its own writing synthetic readings into the real-time table, and SigV4 signing. Their experience is watched through the ingest error rate, topic-rule failures and this API\'s 5xx alarms.',
+    });
     props.alerts.alarm(this, 'HandlerErrors', {
       description: 'The device read API handler is failing',
       metric: this.handler.metricErrors({ period: Duration.minutes(5) }),

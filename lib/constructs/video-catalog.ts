@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ANONYMOUS_CATALOG_ROUTES, CATALOG_ROUTES } from '../runtime/video-catalog/catalog-routes';
 import {
@@ -14,6 +15,7 @@ import {
 import { Alerts } from './alerts';
 import { LiveAlias } from './live-alias';
 import { watchTableHealth } from './table-health';
+import { UserJourneyCanary } from './user-journey-canary';
 import { nodeFunction } from './node-function';
 import { ViewerApi } from './viewer-api';
 
@@ -22,6 +24,11 @@ export interface VideoCatalogProps {
   /** The HTTP API the catalog's routes join. */
   readonly api: ViewerApi;
   readonly alerts: Alerts;
+  /**
+   * Where a canary that lists the catalog, as a viewer's page does, keeps its run reports.
+   * @default - no canary
+   */
+  readonly journeyArtifacts?: s3.IBucket;
 }
 
 /**
@@ -72,6 +79,10 @@ export class VideoCatalog extends Construct {
       }),
     );
     watchTableHealth(this, 'Catalog', this.table, props.alerts);
+    if (props.journeyArtifacts) {
+      const [, listPath] = CATALOG_ROUTES.list.split(' ');
+      new UserJourneyCanary(this, 'ViewerJourney', { alerts: props.alerts, artifacts: props.journeyArtifacts, steps: { 'list the catalog': `${props.api.url}${listPath}` } });
+    }
     this.handler = handler;
   }
 }

@@ -28,7 +28,7 @@ export function buildCloudFront(stack: Stack, options: VideoPlatformOptions): vo
   // The video pool also served the catalog: it moves to a function and a table, copied from DocumentDB
   // while this stage deploys, before the pool goes.
   const api = new ViewerApi(stack, 'ViewerApi', { alerts });
-  const catalog = new VideoCatalog(stack, 'VideoCatalog', { api, alerts });
+  const catalog = new VideoCatalog(stack, 'VideoCatalog', { api, alerts, journeyArtifacts: logs.bucket });
   new CatalogImport(stack, 'CatalogImport', { catalog, database, network });
 
   const chat = videoAppPool(stack, 'ChatPool', {

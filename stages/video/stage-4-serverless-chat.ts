@@ -17,7 +17,7 @@ export function buildServerlessChat(stack: Stack, options: VideoPlatformOptions)
     media: media.bucket, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
   const api = new ViewerApi(stack, 'ViewerApi', { alerts });
-  new VideoCatalog(stack, 'VideoCatalog', { api, alerts });
+  new VideoCatalog(stack, 'VideoCatalog', { api, alerts, journeyArtifacts: logs.bucket });
   const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts, api });
 
   new CfnOutput(stack, 'ChatUrl', { value: chat.url, description: 'WebSocket chat: send {"action":"sendmessage","data":"hi"}' });

@@ -18,7 +18,7 @@ export function buildIvs(stack: Stack, options: VideoPlatformOptions): void {
     media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
   const api = new ViewerApi(stack, 'ViewerApi', { alerts });
-  new VideoCatalog(stack, 'VideoCatalog', { api, alerts });
+  new VideoCatalog(stack, 'VideoCatalog', { api, alerts, journeyArtifacts: logs.bucket });
   const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts, api });
 
   new CfnOutput(stack, 'IngestEndpoint', { value: `rtmps://${live.channel.attrIngestEndpoint}:443/app/`, description: 'RTMPS ingest for the broadcaster' });

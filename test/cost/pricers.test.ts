@@ -101,3 +101,17 @@ describe('serverless', () => {
     expect(amounts['xray.traces']).toBeCloseTo(0.05 * 5, 9);
   });
 });
+
+describe('CloudWatch Synthetics', () => {
+  test('a canary costs one run per tick of its schedule: every 10 minutes is 4,380 runs in 730 hours', () => {
+    const estimate = priced({ Journey: { Type: 'AWS::Synthetics::Canary', Properties: { Schedule: { Expression: 'rate(10 minutes)' } } } });
+    expect(estimate.lines.map((l) => [l.billed, l.quantity])).toEqual([['Synthetics canary runs', 4380]]);
+    expect(estimate.total).toBeCloseTo(4380 * 0.0012, 2);
+  });
+
+  test('a schedule the model cannot count leaves the canary unpriced, not free', () => {
+    const estimate = priced({ Journey: { Type: 'AWS::Synthetics::Canary', Properties: { Schedule: { Expression: 'cron(0/10 8-18 ? * MON-FRI *)' } } } });
+    expect(estimate.lines).toEqual([]);
+    expect(estimate.unpriced.map((u) => u.logicalId)).toEqual(['Journey']);
+  });
+});

@@ -4,7 +4,7 @@ import { cloudFrontDistribution, ivsChannel, wafWebAcl } from './edge';
 import { apiV2, athenaWorkGroup, firehose, iotTopicRule, schedule, sqsQueue } from './messaging';
 import { elasticIp, flowLog, loadBalancer, natGateway, vpcEndpoint } from './network';
 import { Pricer } from './pricer';
-import { alarm, dashboard, kmsKey, logGroup, secret } from './operations';
+import { alarm, canary, dashboard, kmsKey, logGroup, secret } from './operations';
 import { s3Bucket } from './storage';
 
 /** The pricer of each CloudFormation resource type the model prices. */
@@ -38,6 +38,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::Logs::LogGroup': logGroup,
   'AWS::CloudWatch::Alarm': alarm,
   'AWS::CloudWatch::Dashboard': dashboard,
+  'AWS::Synthetics::Canary': canary,
   'AWS::KMS::Key': kmsKey,
   'AWS::SecretsManager::Secret': secret,
 };

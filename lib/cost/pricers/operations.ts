@@ -1,5 +1,6 @@
 import { numberOf } from '../template-facts';
-import { count, line, Pricer, usageBasis, used } from './pricer';
+import { invocationsPerMonth } from './messaging';
+import { count, line, Pricer, Unpriceable, usageBasis, used } from './pricer';
 
 /** A log group: what is written to it and, over its retention, what it holds (stored as ingested: compression not modelled). */
 export const logGroup: Pricer = (id, group, context) => {
@@ -42,4 +43,12 @@ export const secret: Pricer = (id, _s, context) => {
     line(context, 'AWS Secrets Manager', 'secret', 'secretsmanager.secret', 1, 'template: one secret'),
     line(context, 'AWS Secrets Manager', 'API calls', 'secretsmanager.api', calls / 10_000, usageBasis(usage, `${calls} calls`)),
   ];
+};
+
+/** A CloudWatch Synthetics canary: one run per schedule tick (its artifacts and logs are priced where they land). */
+export const canary: Pricer = (_id, c, context) => {
+  const expression = String((c.Properties?.Schedule as { Expression?: unknown } | undefined)?.Expression);
+  const runs = invocationsPerMonth(expression, context.hours);
+  if (runs === undefined) throw new Unpriceable(`canary schedule ${expression} is not modelled`);
+  return [line(context, 'Amazon CloudWatch', 'Synthetics canary runs', 'synthetics.run', runs, `template: ${expression}, ${count(runs)} runs a month`)];
 };

@@ -88,6 +88,7 @@ const CATALOG: Record<string, ResourceKind> = {
   'AWS::SecretsManager::Secret': kind('security', 'AWSSecretsManager'),
   // Operations
   'AWS::CloudWatch::Alarm': kind('operations', 'AmazonCloudWatch'),
+  'AWS::Synthetics::Canary': kind('operations', 'AmazonCloudWatch'),
   'AWS::CloudWatch::Dashboard': kind('operations', 'AmazonCloudWatch'),
   'AWS::Logs::LogGroup': kind('operations', 'AmazonCloudWatch', 'CloudWatch Logs'),
   'AWS::Logs::LogStream': kind('operations'),
