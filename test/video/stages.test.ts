@@ -329,3 +329,75 @@ describe('stage 5: IVS', () => {
     for (const id of [4, 5]) expect(idsOfType(stage[id]!.json, 'Custom::VideoCatalogImport')).toEqual([]);
   });
 });
+
+describe('stages 4-5: every caller invokes a live alias that CodeDeploy shifts by canary', () => {
+  type Resource = { Type: string; Properties: any };
+  const resources = (s: SynthesizedStage) => s.json.Resources as Record<string, Resource>;
+  /** The function an alias (by logical ID) points at, or undefined when the ID is not an alias. */
+  const aliasTarget = (s: SynthesizedStage, id: string) => (resources(s)[id]?.Type === 'AWS::Lambda::Alias' ? resources(s)[id].Properties.FunctionName.Ref : undefined);
+
+  test.each([4, 5])('stage %i: API integrations and the event source mapping name aliases, never a function itself', (id) => {
+    const s = stage[id];
+    const integrations = Object.values(resources(s)).filter((r) => r.Type === 'AWS::ApiGatewayV2::Integration');
+    expect(integrations.length).toBeGreaterThan(0);
+    for (const integration of integrations) {
+      const uri = JSON.stringify(integration.Properties.IntegrationUri);
+      const alias = idsOfType(s.json, 'AWS::Lambda::Alias').find((a) => uri.includes(`"${a}"`));
+      expect({ uri, alias: alias !== undefined }).toEqual({ uri, alias: true });
+    }
+    const mappings = Object.values(resources(s)).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    expect(mappings.length).toBe(1);
+    for (const mapping of mappings) {
+      // `<function name>:live`, the name taken from the alias's ARN.
+      const name = JSON.stringify(mapping.Properties.FunctionName);
+      expect(idsOfType(s.json, 'AWS::Lambda::Alias').some((a) => name.includes(`"${a}"`) && aliasTarget(s, a) !== undefined) && name.endsWith('":live"]]}')).toBe(true);
+    }
+  });
+
+  test.each([4, 5])('stage %i: each alias has a deployment group that shifts by canary and rolls back when its error alarm fires', (id) => {
+    const s = stage[id];
+    const aliases = idsOfType(s.json, 'AWS::Lambda::Alias');
+    expect(aliases.length).toBe(7);
+    for (const alias of aliases) {
+      const update = (s.json.Resources![alias] as { UpdatePolicy?: any }).UpdatePolicy?.CodeDeployLambdaAliasUpdate;
+      const group = resources(s)[update.DeploymentGroupName.Ref].Properties;
+      expect(group.DeploymentConfigName).toBe('CodeDeployDefault.LambdaCanary10Percent5Minutes');
+      expect(group.AutoRollbackConfiguration).toEqual({ Enabled: true, Events: expect.arrayContaining(['DEPLOYMENT_STOP_ON_ALARM', 'DEPLOYMENT_FAILURE']) });
+      const [alarm] = group.AlarmConfiguration.Alarms.map((a: { Name: { Ref: string } }) => resources(s)[a.Name.Ref].Properties);
+      // The alias's own errors: the function's name with the alias as its Resource dimension.
+      expect(alarm.Dimensions).toEqual([
+        { Name: 'FunctionName', Value: { Ref: aliasTarget(s, alias) } },
+        { Name: 'Resource', Value: { 'Fn::Join': ['', [{ Ref: aliasTarget(s, alias) }, ':live']] } },
+      ]);
+      expect(alarm.AlarmActions.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('stages 3-5: what operators watch besides the components', () => {
+  type Resource = { Type: string; Properties: any };
+  const ofType = (s: SynthesizedStage, type: string) => Object.entries(s.json.Resources as Record<string, Resource>).filter(([, r]) => r.Type === type);
+
+  test.each([3, 4, 5])('stage %i: a canary lists the catalog through the API every 10 minutes, and its failures notify', (id) => {
+    const s = stage[id];
+    const [[canaryId, canary]] = ofType(s, 'AWS::Synthetics::Canary');
+    expect(canary.Properties.Schedule.Expression).toBe('rate(10 minutes)');
+    const journey = JSON.stringify(canary.Properties.RunConfig.EnvironmentVariables.JOURNEY);
+    const [api] = idsOfType(s.json, 'AWS::ApiGatewayV2::Api').filter((a) => a.startsWith('ViewerApi'));
+    expect(journey).toContain(`"${api}"`);
+    expect(journey).toContain('/video/catalog');
+    const alarms = ofType(s, 'AWS::CloudWatch::Alarm').filter(([, a]) => JSON.stringify(a.Properties.Dimensions ?? []).includes(`"${canaryId}"`));
+    expect(alarms.map(([, a]) => [a.Properties.MetricName, a.Properties.AlarmActions.length > 0])).toEqual([['SuccessPercent', true]]);
+  });
+
+  test.each([3, 4, 5])('stage %i: every DynamoDB table has alarms that notify on its throttling and on its server errors', (id) => {
+    const s = stage[id];
+    const alarms = ofType(s, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    for (const [table] of ofType(s, 'AWS::DynamoDB::GlobalTable')) {
+      const mine = alarms.filter((a) => JSON.stringify(a.Metrics ?? a.Dimensions ?? []).includes(`"${table}"`));
+      const watched = mine.flatMap((a) => (a.Metrics ?? []).map((m: any) => m.MetricStat?.Metric?.MetricName).filter(Boolean));
+      expect({ table, throttles: watched.includes('ReadThrottleEvents') && watched.includes('WriteThrottleEvents'), errors: watched.includes('SystemErrors') }).toEqual({ table, throttles: true, errors: true });
+      expect(mine.every((a) => a.AlarmActions.length > 0)).toBe(true);
+    }
+  });
+});
