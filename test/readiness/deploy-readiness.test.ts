@@ -246,6 +246,28 @@ describe('what services write to', () => {
     }
   }));
 
+  test('WAF logs go to a log group named aws-waf-logs-..., by its ARN without the :* suffix CloudFormation\'s Arn attribute carries', each((s) => {
+    for (const [, logging] of resourcesOf(s, 'AWS::WAFv2::LoggingConfiguration')) {
+      const [destination] = logging.Properties.LogDestinationConfigs;
+      const text = JSON.stringify(destination);
+      expect(text).not.toContain(':*');
+      const [group] = JSON.stringify(destination).match(/"Ref":"([^"]+)"/g)!.map((r) => r.slice(7, -1)).filter((id) => s.json.Resources![id]?.Type === 'AWS::Logs::LogGroup');
+      // The name's first literal piece, whether it is a plain string or the start of an Fn::Join.
+      expect(JSON.stringify(s.json.Resources![group].Properties.LogGroupName)).toMatch(/^(\{"Fn::Join":\["[^"]*",\[)?"aws-waf-logs-/);
+    }
+  }));
+
+  test('every function callers invoke through a CodeDeploy-shifted alias has a deployment group whose role CodeDeploy can assume', each((s) => {
+    for (const [id, alias] of resourcesOf(s, 'AWS::Lambda::Alias')) {
+      const update = (alias as { UpdatePolicy?: any }).UpdatePolicy?.CodeDeployLambdaAliasUpdate;
+      if (!update) continue;
+      const group = s.json.Resources![update.DeploymentGroupName.Ref] as Resource;
+      const role = s.json.Resources![group.Properties.ServiceRoleArn['Fn::GetAtt'][0]] as Resource;
+      expect({ id, principal: JSON.stringify(role.Properties.AssumeRolePolicyDocument) }).toEqual({ id, principal: expect.stringContaining('codedeploy.amazonaws.com') });
+      expect(s.json.Resources![update.ApplicationName.Ref].Properties.ComputePlatform).toBe('Lambda');
+    }
+  }));
+
   test('a template with a SAR rotation application declares the SAM transform (cdk deploy passes CAPABILITY_AUTO_EXPAND)', each((s) => {
     if (resourcesOf(s, 'AWS::Serverless::Application').length > 0) expect(s.json).toHaveProperty('Transform', 'AWS::Serverless-2016-10-31');
   }));
