@@ -59,6 +59,8 @@ describe('the workshop pages state what the solutions do', () => {
     const page = fs.readFileSync(path.join(WORKSHOP, 'exercises', `${id}.md`), 'utf8');
     expect(page).toMatch(new RegExp(`^# ${exercise.title}$`, 'm'));
     expect(page).toContain(`**Expected pillar change:** ${expectedChangeText(exercise)}`);
+    // The solution code on the page is the module the test applies, character for character.
+    if (exercise.solutionFile) expect(page).toContain(`\`\`\`ts\n${fs.readFileSync(path.join(WORKSHOP, 'solutions', exercise.solutionFile), 'utf8')}\`\`\``);
     const guide = fs.readFileSync(path.join(WORKSHOP, 'facilitator-guide.md'), 'utf8');
     // The guide's table row for the exercise carries the same words.
     expect(guide).toContain(`[${exercise.title}](exercises/${id}.md) | ${exercise.targets.map((t) => `${t.study} ${t.stage}`).join(', ')} | ${expectedChangeText(exercise)} |`);

@@ -2,7 +2,7 @@ import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 
 /** One graph per workload component: the metric that first shows it struggling. */
-type MetricOf = (resource: CfnResource) => cloudwatch.Metric;
+type MetricOf = (resource: CfnResource) => cloudwatch.IMetric;
 
 const METRICS: Record<string, MetricOf> = {
   'AWS::AutoScaling::AutoScalingGroup': (r) => metric('AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: r.ref }, 'Average'),
@@ -16,6 +16,15 @@ const METRICS: Record<string, MetricOf> = {
   // An IVS channel's ARN ends in channel/<id>; its metrics carry the id.
   'AWS::IVS::Channel': (r) => metric('AWS/IVS', 'ConcurrentViews', { Channel: Fn.select(1, Fn.split('/', r.ref)) }, 'Maximum'),
   'AWS::IoT::TopicRule': (r) => metric('AWS/IoT', 'Failure', { RuleName: r.ref }),
+  // A task definition's ARN ends in task-definition/<family>:<revision>; Container Insights reports
+  // tasks per cluster and family, so a search finds the family's tasks on whichever cluster runs them.
+  'AWS::ECS::TaskDefinition': (r) => {
+    const family = Fn.select(0, Fn.split(':', Fn.select(1, Fn.split('/', r.ref))));
+    return new cloudwatch.MathExpression({
+      expression: `SEARCH('{ECS/ContainerInsights,ClusterName,TaskDefinitionFamily} MetricName="CpuUtilized" TaskDefinitionFamily="${family}"', 'Average', 300)`,
+      label: 'CPU used (units)',
+    });
+  },
 };
 
 function metric(namespace: string, metricName: string, dimensionsMap: Record<string, string>, statistic = 'Sum', region?: string): cloudwatch.Metric {
@@ -37,9 +46,9 @@ function deploymentHelpers(stack: Stack, resources: CfnResource[]): Set<string> 
 }
 
 /**
- * Exercise "Add a dashboard" (any video stage, IoT 1-4 for their fleets and databases, IoT 5 without
- * its Fargate task definitions): one CloudWatch dashboard with a graph per workload component (fleets, load
- * balancers, functions, APIs, the distribution, databases, the live channel, IoT rules), so during
+ * Exercise "Add a dashboard" (any stage): one CloudWatch dashboard with a graph per workload component
+ * (fleets, load balancers, functions, APIs, the distribution, databases, the live channel, IoT rules,
+ * Fargate tasks), so during
  * an incident the team reads the workload's health in one place. Call it at the end of the stage's
  * build function: `addComponentDashboard(stack);`. A dashboard costs $3 a month beyond the free three.
  */

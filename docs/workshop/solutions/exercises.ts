@@ -31,6 +31,8 @@ export interface Exercise {
   readonly apply?: (stack: Stack) => void;
   /** Pillars whose score moves; every other pillar's score stays the same. */
   readonly change: Partial<Record<Pillar, Direction>>;
+  /** The solution's module, shown whole on the exercise's page. */
+  readonly solutionFile?: string;
   /** An acknowledgement the solution leaves behind with nothing left to accept (the scorecard lists it). */
   readonly staleAcknowledgement?: string;
 }
@@ -50,6 +52,7 @@ export const EXERCISES: readonly Exercise[] = [
     title: 'Give the monolith headroom',
     targets: [{ study: 'video', stage: 1 }],
     apply: (stack) => giveMonolithHeadroom(stack),
+    solutionFile: 'monolith-headroom.ts',
     change: { reliability: 'up', performanceEfficiency: 'up', sustainability: 'up' },
     staleAcknowledgement: 'WellArchitected-FleetScalingHeadroom[MaxBelowTwiceMin]',
   },
@@ -77,6 +80,7 @@ export const EXERCISES: readonly Exercise[] = [
       { study: 'iot', stage: 1 },
     ],
     apply: (stack) => putWafInFront(stack),
+    solutionFile: 'alb-web-acl.ts',
     change: { security: 'up', reliability: 'up', costOptimization: 'up', sustainability: 'up' },
   },
   {
@@ -86,8 +90,10 @@ export const EXERCISES: readonly Exercise[] = [
       { study: 'video', stage: 2 },
       { study: 'video', stage: 5 },
       { study: 'iot', stage: 1 },
+      { study: 'iot', stage: 5 },
     ],
     apply: (stack) => addComponentDashboard(stack),
+    solutionFile: 'component-dashboard.ts',
     change: { operationalExcellence: 'up' },
   },
 ];
