@@ -6,8 +6,10 @@ import { addPlatforms } from '../../lib/app/platforms';
 import { scorecardsOf } from '../../lib/checks/add-checks';
 import { PILLARS } from '../../lib/checks/framework/pillars';
 import { Scorecard } from '../../lib/checks/scorecard';
+import { STUDIES } from '../../lib/workshop/studies';
 import { Exercise, ExerciseTarget, EXERCISES, expectedChangeText } from '../../docs/workshop/solutions/exercises';
 import { quietSynth } from '../support/quiet-synth';
+import { sharedStore } from './cli-io';
 
 /**
  * Every workshop exercise's solution, applied to its stage: each pillar must move as the exercise's
@@ -24,12 +26,12 @@ function scorecard(target: ExerciseTarget, context: Record<string, unknown> = {}
   return scorecardsOf(app).find((card) => card.stack === stack.stackName)!;
 }
 
-/** The stage as shipped, synthesized once however many exercises start from it. */
-const shipped = new Map<string, Scorecard>();
+/**
+ * The stage as shipped, from the workshop's stage cache (synthesized the same way: checks on, no
+ * bundling, no template validation), which the other workshop tests of the run share.
+ */
 function shippedScorecard(target: ExerciseTarget): Scorecard {
-  const key = `${target.study} ${target.stage}`;
-  if (!shipped.has(key)) shipped.set(key, scorecard(target));
-  return shipped.get(key)!;
+  return sharedStore.get(STUDIES.find((s) => s.contextKey === target.study)!, target.stage, 'workshop').scorecard;
 }
 
 function direction(before: number | null, after: number | null): string {
@@ -37,6 +39,11 @@ function direction(before: number | null, after: number | null): string {
   if (before === null || after === null) return `${before} -> ${after}`;
   return after > before ? 'up' : 'down';
 }
+
+test("the test's own synth scores an unchanged stage exactly as the stage cache does", () => {
+  const target: ExerciseTarget = { study: 'video', stage: 1 };
+  expect(scorecard(target).pillars).toEqual(shippedScorecard(target).pillars);
+});
 
 const cases = EXERCISES.flatMap((exercise) => exercise.targets.map((target) => [exercise.id, `${target.study} ${target.stage}`, exercise, target] as const));
 

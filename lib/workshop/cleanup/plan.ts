@@ -34,7 +34,8 @@ const lastSegment = (id: string) => id.slice(Math.max(id.lastIndexOf('/'), id.la
  *   with the stack's name (`videoplatform-...`, `iotplatform-...`);
  * - when a study's stack is not deployed: log groups named after it that no template declares
  *   (Lambda's `/aws/lambda/<Stack>-...`, the databases' exported logs), and its API Gateway logging
- *   role if the tagging API did not list it (IAM is global, so that lookup goes by name and tag).
+ *   role, the one role a stage retains (IAM is global and CloudFormation does not tag roles with their
+ *   stack, so the lookup goes by name prefix, the case-study tag and the role's trust in API Gateway).
  */
 export async function planCleanup(cloud: CleanupCloud, studies: readonly CleanupStudy[]): Promise<CleanupPlan> {
   const owned = new Set<string>();
@@ -53,12 +54,17 @@ export async function planCleanup(cloud: CleanupCloud, studies: readonly Cleanup
   const unrecognized: TaggedResource[] = [];
   const studyNames = studies.map((s) => s.study);
 
+  const deployed = (study: string) => stacks.some((s) => s.study === study && s.deployed);
   for (const tagged of await cloud.taggedResources(CASE_STUDY_TAG, studyNames)) {
     const what = classifyArn(tagged.arn);
     const study = tagged.tags[CASE_STUDY_TAG];
+    // IAM is global: a tagged role may belong to the same stack deployed in another region, so roles
+    // are only looked up below, by name, for a stack that is not deployed, and only the one a stage retains.
+    if (what?.kind === 'iamRole') continue;
     if (what) {
-      add({ ...what, arn: tagged.arn, study, foundBy: 'tag', note: what.kind === 'iamRole' ? roleNote(study, studies) : undefined });
-    } else if (!/:rds:[^:]*:[^:]*:(cluster-)?snapshot:/.test(tagged.arn) && !owned.has(tagged.arn) && !owned.has(lastSegment(tagged.arn))) {
+      add({ ...what, arn: tagged.arn, study, foundBy: 'tag' });
+    } else if (!deployed(study) && !/:rds:[^:]*:[^:]*:(cluster-)?snapshot:/.test(tagged.arn)) {
+      // While a stack is deployed, the instances and volumes its fleets launch carry its tags too.
       unrecognized.push(tagged);
     }
   }

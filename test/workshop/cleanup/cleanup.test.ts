@@ -39,6 +39,8 @@ function destroyedAccount(): FakeAccount {
       { arn: arn('rds', 'cluster-snapshot:iotplatform-auroracluster-final'), tags: tag('iot') },
       // A tagged type the cleanup does not delete: listed, never touched.
       { arn: arn('ec2', 'instance/i-0123456789abcdef0'), tags: tag('iot') },
+      // IAM is global: the tagging API may list a role of the same stack deployed in another region.
+      { arn: `arn:aws:iam::${ACCOUNT}:role/VideoPlatform-ChatFunctionRole-XYZ`, tags: tag('video') },
       { arn: 'arn:aws:s3:::another-teams-bucket', tags: { team: 'other' } },
     ],
     snapshots: [
@@ -120,6 +122,13 @@ describe('planning', () => {
     expect(video).toEqual(['docdbClusterSnapshot videoplatform-chatdb-final', `secret ${SECRET_ARN}`]);
     // IotPlatform is not deployed: everything of it is left over, its log groups found by name too.
     expect(plan.resources.filter((r) => r.study === 'iot').map((r) => r.kind)).toEqual(['dbClusterSnapshot', 'dbSnapshot', 'logGroup', 'iotPolicy']);
+  });
+
+  test("while a stack is deployed, its fleets' instances are not reported as unrecognized leftovers", async () => {
+    const account = destroyedAccount();
+    account.stacks = { IotPlatform: ['IotPlatform-SomethingLive'] };
+    const plan = await planCleanup(new FakeCloud(account), STUDIES);
+    expect(plan.unrecognized).toEqual([]);
   });
 
   test('nothing left: an empty plan', async () => {
