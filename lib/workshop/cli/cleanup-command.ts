@@ -110,7 +110,21 @@ export function cleanupCommand(makeCloud: (region: string) => CleanupCloud = aws
   };
 }
 
+/** The AWS SDK clients the cleanup calls: development dependencies, in a checkout after `npm ci`, not in an installed package. */
+const SDK_CLIENTS = ['cloudformation', 'resource-groups-tagging-api', 's3', 'dynamodb', 'kms', 'cloudwatch-logs', 'secrets-manager', 'sqs', 'iot', 'iam', 'rds', 'docdb'];
+
 function awsCloud(region: string): CleanupCloud {
+  const missing = SDK_CLIENTS.filter((client) => {
+    try {
+      require.resolve(`@aws-sdk/client-${client}`);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length) {
+    throw new UsageError(`'wa-stages cleanup' needs the AWS SDK clients of a checkout of the repository (git clone, then npm ci); missing: ${missing.map((c) => `@aws-sdk/client-${c}`).join(', ')}.`);
+  }
   // The SDK warns on every run that releases after January 2027 need Node 22; this project pins its
   // SDK clients and supports Node 20 (package.json engines), so the warning would only bury the output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
