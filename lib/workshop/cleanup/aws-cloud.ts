@@ -90,7 +90,8 @@ export class AwsCleanupCloud implements CleanupCloud {
   private get docdb() { return this.client('docdb', () => new DocDBClient(this.config)); }
   private get logs() { return this.client('logs', () => new CloudWatchLogsClient(this.config)); }
   private get iam() { return this.client('iam', () => new IAMClient(this.config)); }
-  private get s3() { return this.client('s3', () => new S3Client(this.config)); }
+  // A bucket lives in one region; following S3's redirect reaches one the tagging API listed from another.
+  private get s3() { return this.client('s3', () => new S3Client({ ...this.config, followRegionRedirects: true })); }
   private get dynamodb() { return this.client('dynamodb', () => new DynamoDBClient(this.config)); }
   private get kms() { return this.client('kms', () => new KMSClient(this.config)); }
   private get secrets() { return this.client('secrets', () => new SecretsManagerClient(this.config)); }
