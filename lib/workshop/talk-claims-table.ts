@@ -12,7 +12,7 @@ function short(statement: string): string {
 function verdict(results: readonly ClaimResult[]): string {
   const failed = results.filter((r) => !r.holds);
   if (failed.length === 0) return `holds (${results.length} of ${results.length} checks)`;
-  return `**fails** ${failed.length} of ${results.length}: ${failed.map((r) => `${short(r.statement)} (${r.evidence.replace(/ \(stage.*\)$/, '')})`).join('; ')}`;
+  return `**fails** ${failed.length} of ${results.length}: ${failed.map((r) => `${short(r.statement)} is false (${r.evidence.replace(/ \(stage.*\)$/, '')})`).join('; ')}`;
 }
 
 /**
