@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { LOAD_PROFILES } from '../lib/cost/load-profile';
 import { stageCost } from '../lib/cost/stage-cost';
-import { deployTypes, sandboxTableMarkdown } from '../lib/workshop/sandbox/sandbox-table';
+import { deployDependencies, deployTypes, sandboxTableMarkdown } from '../lib/workshop/sandbox/sandbox-table';
 import { STUDIES } from '../lib/workshop/studies';
 import { StageStore } from '../lib/workshop/synth/stage-store';
 
@@ -17,6 +17,7 @@ const stages = STUDIES.flatMap((study) =>
       stage: st.id,
       slug: st.slug,
       resourceTypes: deployTypes(snapshot.template),
+      dependsOn: deployDependencies(snapshot.template),
       idleMonthlyUsd: stageCost(snapshot, LOAD_PROFILES.workshop).total,
     };
   }),

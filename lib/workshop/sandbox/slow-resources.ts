@@ -47,7 +47,7 @@ export const SLOW_RESOURCES: readonly SlowResource[] = [
   },
   {
     types: ['AWS::AutoScaling::AutoScalingGroup'],
-    label: 'Auto Scaling fleet (waits for its instances to signal)',
+    label: 'Auto Scaling fleet',
     createMinutes: [5, 10],
     deleteMinutes: [2, 5],
     source: 'estimate: instances boot, install Node.js and the app, pass the health check and signal; the template\'s CreationPolicy allows 15 minutes (PT15M)',
