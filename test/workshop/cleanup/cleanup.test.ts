@@ -146,6 +146,15 @@ describe('deleting', () => {
     expect(out).toContain('DocumentDB cluster snapshot  video  name      videoplatform-chatdb-final');
   });
 
+  test('--json prints the plan as one object, and with --delete each outcome', async () => {
+    const plan = JSON.parse(await runCleanup(new FakeCloud(destroyedAccount()), ['--json']));
+    expect(plan).toMatchObject({ schemaVersion: 1, kind: 'wa-stages/cleanup', dryRun: true, region: 'us-east-1' });
+    expect(plan.resources).toHaveLength(13);
+    const deleted = JSON.parse(await runCleanup(new FakeCloud(destroyedAccount()), ['--json', '--delete']));
+    expect(deleted.dryRun).toBe(false);
+    expect(new Set(deleted.results.map((r: { outcome: string }) => r.outcome))).toEqual(new Set(['deleted', 'scheduled']));
+  });
+
   test('--delete empties buckets of every version first, in batches S3 accepts, then deletes each resource the way its service requires', async () => {
     const account = destroyedAccount();
     account.objects = { [MEDIA_BUCKET]: Array.from({ length: 2600 }, (_, i) => ({ key: `video/${i % 1300}.ts`, versionId: `v${i}` })) };
