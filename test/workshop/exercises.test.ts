@@ -54,6 +54,7 @@ describe('each exercise solution moves the pillars its page says', () => {
     const moved = Object.fromEntries(PILLARS.map((p) => [p, direction(before.pillars[p].score, after.pillars[p].score)]));
     const expected = Object.fromEntries(PILLARS.map((p) => [p, exercise.change[p] ?? 'same']));
     expect(moved).toEqual(expected);
+    for (const pillar of exercise.complianceUp ?? []) expect(after.pillars[pillar].compliance!).toBeGreaterThan(before.pillars[pillar].compliance!);
     // Open findings can only go down: a solution fixes, it never adds a flaw of its own.
     expect(after.findings.open).toBeLessThanOrEqual(before.findings.open);
     const stale = after.staleAcknowledgements.map((a) => a.id.replace(/^[^:]+::/, ''));
