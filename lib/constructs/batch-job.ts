@@ -7,9 +7,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge';
+import { Alerts } from './alerts';
+import { deadLetterQueue } from './dead-letter-queue';
 import { Network } from './network';
 import { JobScript, TelemetryJobsBundle } from './telemetry-jobs-bundle';
 
@@ -23,7 +24,7 @@ export interface BatchJobProps {
   /** Non-secret configuration; credentials are read from Secrets Manager by the job itself. */
   readonly environment: Record<string, string>;
   /** Where a task that fails (non-zero exit, or never started) is reported. */
-  readonly alerts: sns.ITopic;
+  readonly alerts: Alerts;
   /**
    * Fargate task size.
    * @default 1 vCPU, 2 GiB
@@ -70,7 +71,10 @@ export class BatchJob extends Construct {
           $or: [{ containers: { exitCode: [{ 'anything-but': 0 }] } }, { stopCode: ['TaskFailedToStart'] }],
         },
       },
-      targets: [new eventsTargets.SnsTopic(props.alerts)],
+      // A notice SNS could not take (a throttled or misconfigured topic) waits here instead of vanishing.
+      targets: [new eventsTargets.SnsTopic(props.alerts.topic, {
+        deadLetterQueue: deadLetterQueue(this, 'UndeliveredNotices', props.alerts, `A notice of a failed ${props.script} task that could not be delivered`),
+      })],
     });
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.network.vpc,

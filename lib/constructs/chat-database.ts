@@ -15,16 +15,20 @@ import { Network } from './network';
 /** Characters that would break a MongoDB connection string, kept out of generated passwords. */
 const PASSWORD_EXCLUDED_CHARACTERS = '"@/:?#[]%\\';
 
+/** The instance class of DocumentDB Serverless members. */
+const SERVERLESS_INSTANCE_CLASS = 'db.serverless';
+
 /** Properties of {@link ChatDatabase}. */
 export interface ChatDatabaseProps {
   readonly network: Network;
   /** Where the cluster's alarms go. */
   readonly alerts: Alerts;
   /**
-   * Instance class of each cluster member.
-   * @default db.t4g.medium - enough for the workshop; size up for real traffic
+   * DocumentDB Serverless capacity of each member, in DocumentDB capacity units (1 DCU is about
+   * 2 GiB of memory with its CPU): members scale between the two as load comes and goes.
+   * @default 0.5 to 16 DCUs - idle between events, room for a sold-out one
    */
-  readonly instanceType?: ec2.InstanceType;
+  readonly capacity?: { readonly minDcu: number; readonly maxDcu: number };
   /**
    * Cluster members: one writer plus replicas, spread over the AZs, so a failover has a target.
    * @default 2
@@ -33,7 +37,8 @@ export interface ChatDatabaseProps {
 }
 
 /**
- * Amazon DocumentDB holding the video catalog and chat messages: encrypted with its own key, TLS only,
+ * Amazon DocumentDB Serverless holding the video catalog and chat messages (capacity follows load between
+ * events and during them): encrypted with its own key, TLS only,
  * audit and profiler logs exported, 14 days of backups. When a later stage retires it, or the stack is
  * destroyed, CloudFormation takes a final snapshot and deletes the cluster; the key and credentials
  * the snapshot needs are retained. Nothing retained lives in the VPC: a retained cluster would keep
@@ -58,8 +63,7 @@ export class ChatDatabase extends Construct {
     this.cluster = new docdb.DatabaseCluster(this, 'Cluster', {
       engineVersion: '5.0.0',
       masterUser: { username: 'videoapp', excludeCharacters: PASSWORD_EXCLUDED_CHARACTERS },
-      instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-      instances: props.instances ?? 2,
+      serverlessV2ScalingConfiguration: { minCapacity: props.capacity?.minDcu ?? 0.5, maxCapacity: props.capacity?.maxDcu ?? 16 },
       vpc: props.network.vpc,
       vpcSubnets: props.network.dataSubnets,
       parameterGroup: parameters,
@@ -79,6 +83,23 @@ export class ChatDatabase extends Construct {
       instanceRemovalPolicy: RemovalPolicy.DESTROY,
       securityGroupRemovalPolicy: RemovalPolicy.DESTROY,
     });
+    // aws-cdk-lib adds no members to a serverless cluster, and a cluster without members serves nothing.
+    // The members keep the construct IDs (and so the logical IDs) the provisioned ones had: a deployed
+    // cluster's t4g.medium members change class in place, the cluster and its data stay.
+    const subnets = props.network.vpc.selectSubnets(props.network.dataSubnets);
+    for (let i = 1; i <= (props.instances ?? 2); i++) {
+      const member = new docdb.CfnDBInstance(this.cluster, `Instance${i}`, {
+        dbClusterIdentifier: this.cluster.clusterIdentifier,
+        dbInstanceClass: SERVERLESS_INSTANCE_CLASS,
+      });
+      member.applyRemovalPolicy(RemovalPolicy.DESTROY);
+      member.node.addDependency(subnets.internetConnectivityEstablished);
+      acknowledge(member, {
+        rule: 'E3620',
+        plugin: 'CloudFormation-Validate',
+        reason: "The validator's instance-class table predates DocumentDB Serverless (GA July 2025): db.serverless is the class the DocumentDB guide names for serverless members (docdb-serverless-limitations).",
+      });
+    }
     // The snapshot restores only with its key (retained above) and is usable with its credentials. The
     // secret's target attachment goes: with the cluster gone, its host and port point nowhere anyway.
     (this.cluster.node.findChild('Secret') as IResource).applyRemovalPolicy(RemovalPolicy.RETAIN);

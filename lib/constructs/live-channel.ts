@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { Alerts } from './alerts';
 import { dataBucket } from './data-bucket';
+import { deadLetterQueue } from './dead-letter-queue';
 
 /** Properties of {@link LiveChannel}. */
 export interface LiveChannelProps {
@@ -78,7 +79,10 @@ export class LiveChannel extends Construct {
       resourceName: eventLog.logGroupName,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
-    streamEvents.addTarget({ bind: () => ({ arn: eventLogTargetArn }) });
+    // Events EventBridge could not deliver (to the log or the alerts topic) wait here for 14 days.
+    const undelivered = deadLetterQueue(this, 'UndeliveredEvents', props.alerts, 'An IVS event that could not be delivered');
+    streamEvents.addTarget({ bind: () => ({ arn: eventLogTargetArn, deadLetterConfig: { arn: undelivered.queueArn } }) });
+    targets.addToDeadLetterQueueResourcePolicy(streamEvents, undelivered);
     new logs.ResourcePolicy(this, 'EventsWriteLog', {
       policyStatements: [
         new iam.PolicyStatement({
@@ -98,7 +102,7 @@ export class LiveChannel extends Construct {
         detailType: ['IVS Stream Health Change', 'IVS Limit Breach', 'IVS Recording State Change'],
         detail: { $or: [{ event_name: ['Stream Starvation'] }, { limit_name: [{ exists: true }] }, { recording_status: ['Recording Start Failure', 'Recording End Failure'] }] },
       },
-      targets: [new targets.SnsTopic(props.alerts.topic)],
+      targets: [new targets.SnsTopic(props.alerts.topic, { deadLetterQueue: undelivered })],
     });
   }
 }

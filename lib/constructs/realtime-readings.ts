@@ -30,6 +30,8 @@ export class RealtimeReadings extends Construct {
       billing: dynamodb.Billing.onDemand(),
       timeToLiveAttribute: REALTIME_KEYS.ttl,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Every device writes under its own key: a device stuck in a retry loop is a hot key no table-level metric shows.
+      contributorInsightsSpecification: { enabled: true },
       dynamoStream: dynamodb.StreamViewType.NEW_IMAGE,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       deletionProtection: true,

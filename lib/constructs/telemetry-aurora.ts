@@ -24,6 +24,13 @@ export interface TelemetryAuroraProps {
    * @default db.r7g.large
    */
   readonly instanceType?: ec2.InstanceType;
+  /**
+   * Run the writer and the reader as Aurora Serverless v2 (`db.serverless`) between these capacities,
+   * in Aurora capacity units (1 ACU is about 2 GiB of memory), instead of on `instanceType`. Changing
+   * it on a deployed cluster modifies the instances in place; the cluster and its data stay.
+   * @default - provisioned instances of `instanceType`
+   */
+  readonly serverlessCapacity?: { readonly minAcu: number; readonly maxAcu: number };
 }
 
 /**
@@ -42,7 +49,13 @@ export class TelemetryAurora extends Construct {
     super(scope, id);
     const { vpc } = props.network;
     const instanceType = props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.R7G, ec2.InstanceSize.LARGE);
-    const instance = (availabilityZone: string) => ({ instanceType, availabilityZone, enablePerformanceInsights: true });
+    const serverless = props.serverlessCapacity;
+    // The reader is the failover target: provisioned, it is first in line (tier 0); serverless, it
+    // scales with the writer (tier 1) so a failover does not land on a cold, small instance.
+    const member = (id: string, availabilityZone: string, failoverTarget = false) =>
+      serverless
+        ? rds.ClusterInstance.serverlessV2(id, { availabilityZone, enablePerformanceInsights: true, scaleWithWriter: failoverTarget })
+        : rds.ClusterInstance.provisioned(id, { instanceType, availabilityZone, enablePerformanceInsights: true, ...(failoverTarget ? { promotionTier: 0 } : {}) });
     const key = new kms.Key(this, 'Key', {
       description: 'Encrypts the Aurora cluster of the IoT platform',
       enableKeyRotation: true,
@@ -50,8 +63,10 @@ export class TelemetryAurora extends Construct {
     });
     this.cluster = new rds.DatabaseCluster(this, 'Cluster', {
       engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_17_7 }),
-      writer: rds.ClusterInstance.provisioned('Writer', instance(vpc.availabilityZones[0])),
-      readers: [rds.ClusterInstance.provisioned('Reader', { ...instance(vpc.availabilityZones[1]), promotionTier: 0 })],
+      writer: member('Writer', vpc.availabilityZones[0]),
+      readers: [member('Reader', vpc.availabilityZones[1], true)],
+      serverlessV2MinCapacity: serverless?.minAcu,
+      serverlessV2MaxCapacity: serverless?.maxAcu,
       vpc,
       vpcSubnets: props.network.dataSubnets,
       defaultDatabaseName: this.name,

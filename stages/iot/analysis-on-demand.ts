@@ -42,7 +42,7 @@ export function analysisOnDemand(stack: Stack, props: AnalysisOnDemandProps): { 
     network: props.network,
     code: props.code,
     script: 'analyse',
-    alerts: props.alerts.topic,
+    alerts: props.alerts,
     environment: { ARCHIVE_BUCKET: props.archive.bucket.bucketName, JOBS_BUCKET: jobs.bucketName },
     cpu: 2048,
     memoryLimitMiB: 8192,

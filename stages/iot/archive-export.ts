@@ -52,7 +52,7 @@ export function nightlyArchiveExport(stack: Stack, props: ArchiveExportProps): B
     network: props.network,
     code: props.code,
     script: 'export-archive',
-    alerts: props.alerts.topic,
+    alerts: props.alerts,
     environment: {
       ARCHIVE_BUCKET: props.archive.bucket.bucketName,
       EXPORT_OLDER_THAN_DAYS: String(props.olderThanDays),

@@ -82,6 +82,10 @@ export const IOT_PLATFORM: CaseStudyInfo = {
       ],
       retires: [],
       retiredParts: [],
+      talk: {
+        says: 'Older data has a very different use, and the high cost of storing it in a relational database "just doesn\'t make sense anymore".',
+        claims: [{ kind: 'change', since: 2, up: ['costOptimization'], notDown: ['operationalExcellence', 'security', 'reliability', 'performanceEfficiency', 'sustainability'] }],
+      },
     },
     {
       id: 4,
@@ -95,9 +99,15 @@ export const IOT_PLATFORM: CaseStudyInfo = {
       adds: [
         'DynamoDB table of recent readings per device: on demand, TTL on the hot window, PITR, a stream',
         'The collector writes to DynamoDB and Aurora (STORE=dynamodb+postgres) and reads from DynamoDB',
+        'Aurora on Serverless v2 (0.5 to 16 ACUs): with the real-time reads gone it only takes writes until the nightly ' +
+          'export, so its compute follows that load; the members change class in place, the cluster and its data stay',
       ],
       retires: [],
       retiredParts: [],
+      talk: {
+        says: 'DynamoDB for the real-time data was "less expensive, simpler, and provided a lot more headroom for scaling".',
+        claims: [{ kind: 'change', since: 3, up: ['costOptimization', 'performanceEfficiency'], notDown: ['operationalExcellence', 'security', 'reliability', 'sustainability'] }],
+      },
     },
     {
       id: 5,

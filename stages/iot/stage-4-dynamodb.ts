@@ -14,7 +14,9 @@ import { IotPlatformOptions } from './options';
  */
 export function buildDynamoDb(stack: Stack, options: IotPlatformOptions): void {
   const { network, logs, alerts } = iotFoundation(stack, options, { egress: true });
-  const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts });
+  // Real-time reads now come from DynamoDB: Aurora only takes writes until the nightly export, so its
+  // compute follows that load (0.5 ACU at rest, room for the export's bursts) instead of two fixed r7g.large.
+  const aurora = new TelemetryAurora(stack, 'Aurora', { network, alerts, serverlessCapacity: { minAcu: 0.5, maxAcu: 16 } });
   const realtime = new RealtimeReadings(stack, 'Realtime');
   watchTableHealth(stack, 'Realtime', realtime.table, alerts);
   const entrance = new PublicEntrance(stack, 'Ingestion', { network, accessLogs: logs.bucket, alerts, certificateArn: options.certificateArn });

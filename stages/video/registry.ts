@@ -22,7 +22,7 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
         'VPC over two AZs: public, app and isolated data subnets, a NAT gateway per AZ, flow logs',
         'Internet-facing ALB with access logs, routing everything to one target group',
         'App pool: one Auto Scaling group running video and chat in one process (APP_ROLE=all)',
-        'Amazon DocumentDB cluster for the catalog and chat messages (encrypted, audited, backed up)',
+        'Amazon DocumentDB Serverless cluster (two members, 0.5 to 16 DCUs) for the catalog and chat messages (encrypted, audited, backed up)',
         'S3 media bucket for video assets, S3 log archive, KMS key, alerts topic',
       ],
       retires: [],
@@ -51,6 +51,10 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       ],
       retires: ['The single app pool (stateless; replaced by the two pools)'],
       retiredParts: ['AppPool'],
+      talk: {
+        says: 'Chat is much easier to scale and stays up to tell viewers what is wrong when the stream has problems.',
+        claims: [{ kind: 'change', since: 1, up: ['reliability'] }],
+      },
     },
     {
       id: 3,
@@ -112,6 +116,10 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
         'The catalog copy from DocumentDB (stage 3 ran it; its log group is retained)',
       ],
       retiredParts: ['ChatDatabase', 'ChatPool', 'Entrance', 'CatalogImport'],
+      talk: {
+        says: 'The chat instances were working but unnecessarily "heavy".',
+        claims: [{ kind: 'change', since: 3, up: ['costOptimization'] }],
+      },
     },
     {
       id: 5,
@@ -124,13 +132,18 @@ export const VIDEO_PLATFORM: CaseStudyInfo = {
       adds: [
         'IVS channel (RTMPS ingest only) with a stream key that stays in IVS: outputs carry only its ARN',
         'Recording configuration writing to a recordings bucket, replayed through CloudFront under /ivs/*',
-        'IVS stream and recording events logged to CloudWatch Logs',
+        'IVS stream and recording events logged to CloudWatch Logs; events that cannot be delivered wait in a dead-letter queue',
+        'A live-event dashboard: viewers and ingest health from IVS, CDN error rates, both APIs and every function',
       ],
       retires: [],
       retiredParts: [],
       talk: {
         says: 'Applying the framework\'s principles, the team made improvements in all areas.',
-        claims: [{ kind: 'change', since: 1, up: PILLARS }],
+        claims: [
+          { kind: 'change', since: 1, up: PILLARS },
+          // "This lowers the operational burden and lets them focus on other areas."
+          { kind: 'change', since: 4, up: ['operationalExcellence'] },
+        ],
       },
     },
   ],

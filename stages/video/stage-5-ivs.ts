@@ -1,5 +1,6 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { LiveChannel } from '../../lib/constructs/live-channel';
+import { LiveEventDashboard } from '../../lib/constructs/live-event-dashboard';
 import { MediaDistribution } from '../../lib/constructs/media-distribution';
 import { ServerlessChat } from '../../lib/constructs/serverless-chat';
 import { VideoCatalog } from '../../lib/constructs/video-catalog';
@@ -18,8 +19,18 @@ export function buildIvs(stack: Stack, options: VideoPlatformOptions): void {
     media: media.bucket, recordings: live.recordings, accessLogs: logs.bucket, alerts, webAclArn: options.webAclArn, domain: options.mediaDomain,
   });
   const api = new ViewerApi(stack, 'ViewerApi', { alerts });
-  new VideoCatalog(stack, 'VideoCatalog', { api, alerts, journeyArtifacts: logs.bucket });
+  const catalog = new VideoCatalog(stack, 'VideoCatalog', { api, alerts, journeyArtifacts: logs.bucket });
   const chat = new ServerlessChat(stack, 'ServerlessChat', { alerts, api });
+  // IVS took the stream pipeline off the team's hands; the time went into watching the whole event in one place.
+  new LiveEventDashboard(stack, 'Operations', {
+    channel: live.channel,
+    distribution: cdn.distribution,
+    apis: [
+      { title: 'Viewer API (catalog, chat history)', apiId: api.api.apiId, protocol: 'http' },
+      { title: 'Chat (WebSocket)', apiId: chat.api.apiId, protocol: 'websocket' },
+    ],
+    functionsUnder: [catalog, chat],
+  });
 
   new CfnOutput(stack, 'IngestEndpoint', { value: `rtmps://${live.channel.attrIngestEndpoint}:443/app/`, description: 'RTMPS ingest for the broadcaster' });
   new CfnOutput(stack, 'StreamKeyArn', { value: live.streamKey.attrArn, description: 'aws ivs get-stream-key --arn <this> --query streamKey.value --output text' });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -35,22 +35,39 @@ describe('registry', () => {
   });
 });
 
+/** Runs bin/app.ts with a context and no assembly directory of its own; resolves with its exit and stderr. */
+function runApp(context: object): Promise<{ status: number | null; stderr: string; outdir: string }> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-stage-'));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bin', 'app.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
+      timeout: 60_000,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr, outdir }));
+  });
+}
+
 describe('bin/app.ts with bad context', () => {
-  test.each([
+  const cases: [object, string][] = [
     [{ video: 'abc' }, "Unknown video stage 'abc'. Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs). Example: -c video=1"],
     [{ iot: 6 }, "Unknown iot stage '6'. Valid stages: 1 (forklift), 2 (aurora), 3 (tiering), 4 (dynamodb), 5 (serverless). Example: -c iot=1"],
     [{ oracleStorageGiB: 'lots' }, "Context 'oracleStorageGiB' must be a whole number from 20 to 65536, got: lots"],
     [{ archiveAfterDays: -1 }, "Context 'archiveAfterDays' must be a whole number from 0 to 36500, got: -1"],
-  ])('%j exits non-zero with one line and writes no assembly', (context, message) => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-stage-'));
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bin', 'app.ts')], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+  ];
+  // The four processes start together: each spends its time loading TypeScript and aws-cdk-lib.
+  let results: Awaited<ReturnType<typeof runApp>>[];
+  beforeAll(async () => {
+    results = await Promise.all(cases.map(([context]) => runApp(context)));
+  }, 90_000);
+
+  test.each(cases.map((c, i) => [...c, i] as const))('%j exits non-zero with one line and writes no assembly', (_context, message, i) => {
+    const result = results[i];
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([message]);
-    expect(fs.readdirSync(outdir)).toEqual([]);
-  }, 30_000);
+    expect(fs.readdirSync(result.outdir)).toEqual([]);
+  });
 });

@@ -190,6 +190,7 @@ function threeTierApp(stack: Stack, flaws: Flaws): void {
   database.addRotationSingleUser();
   acknowledge(
     database,
+    { rule: 'WellArchitected-DatabaseCapacityFollowsLoad', reason: 'Steady business-hours load, measured at 20-35% CPU on this class; an Aurora Serverless v2 floor would cost more than the instance.' },
     { rule: 'AwsSolutions-RDS11', reason: 'A non-default port hides nothing from a scan; the security group admits only the fleet.' },
     { rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]', reason: 'Enhanced monitoring needs the AWS managed role policy RDS documents.' },
   );

@@ -181,12 +181,25 @@ describe('engine, class and size combinations', () => {
   test('database engines and classes are the ones docs/deploy-readiness.md checked', each((s) => {
     const offered: Record<string, string[]> = {
       'oracle-se2-cdb': ['db.m5.xlarge'],
-      'aurora-postgresql': ['db.r7g.large'],
-      docdb: ['db.t4g.medium'],
+      'aurora-postgresql': ['db.r7g.large', 'db.serverless'],
+      docdb: ['db.serverless'],
     };
     for (const [, db] of [...resourcesOf(s, 'AWS::RDS::DBInstance'), ...resourcesOf(s, 'AWS::DocDB::DBInstance')]) {
       const engine = db.Properties.Engine ?? 'docdb';
       expect(offered[engine]).toContain(db.Properties.DBInstanceClass);
+    }
+  }));
+
+  test('serverless members belong to a cluster with a scaling range the service accepts (0.5 to 256 capacity units)', each((s) => {
+    for (const [, db] of [...resourcesOf(s, 'AWS::RDS::DBInstance'), ...resourcesOf(s, 'AWS::DocDB::DBInstance')]) {
+      if (db.Properties.DBInstanceClass !== 'db.serverless') continue;
+      const clusterId = db.Properties.DBClusterIdentifier.Ref as string;
+      const range = s.json.Resources![clusterId].Properties.ServerlessV2ScalingConfiguration;
+      expect(range).toBeDefined();
+      expect(range.MinCapacity).toBeGreaterThanOrEqual(0.5);
+      expect(range.MaxCapacity).toBeGreaterThanOrEqual(Math.max(1, range.MinCapacity));
+      expect(range.MaxCapacity).toBeLessThanOrEqual(256);
+      for (const bound of [range.MinCapacity, range.MaxCapacity]) expect(Number.isInteger(bound * 2)).toBe(true);
     }
   }));
 

@@ -35,7 +35,7 @@ describe('wa-stages called wrongly: one line naming the valid choices, exit 2, n
     [['show', 'iot'], "Unknown iot stage ''"],
     [['score', 'video', '--json', '--sarif'], 'Pick one output'],
     [['report', '--out'], 'needs a value'],
-    [['deploy'], 'Valid commands: list, show, diff, score, report, coverage, cost.'],
+    [['deploy'], 'Valid commands: list, show, diff, score, report, coverage, cost, cleanup.'],
     [['list', 'extra'], "Too many arguments for 'list'"],
   ])('%j', async (argv, message) => {
     const run = await cli(argv);

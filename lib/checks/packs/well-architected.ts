@@ -13,6 +13,7 @@ import { ServersPatchedAutomatically } from '../rules/compute/ServersPatchedAuto
 import { DatabaseClusterMultiAz } from '../rules/database/DatabaseClusterMultiAz';
 import { DatabaseSurvivesDelete } from '../rules/database/DatabaseSurvivesDelete';
 import { NoCommercialLicence } from '../rules/database/NoCommercialLicence';
+import { DatabaseCapacityFollowsLoad } from '../rules/database/DatabaseCapacityFollowsLoad';
 import { StorageGrowsWithUse } from '../rules/database/StorageGrowsWithUse';
 import { TablePointInTimeRecovery } from '../rules/dynamodb/TablePointInTimeRecovery';
 import { TimeSeriesTableTtl } from '../rules/dynamodb/TimeSeriesTableTtl';
@@ -85,6 +86,7 @@ export const WELL_ARCHITECTED_RULES: readonly WellArchitectedRule[] = [
   { rule: ManagedCompute, level: INFO, info: 'The team runs these servers itself.', explanation: 'Managed services carry patching, scaling and replacement, and share hardware efficiently.' },
   { rule: BatchWorkOnDemand, level: WARN, info: 'The boot script schedules recurring (batch) work on always-on servers.', explanation: 'Run batch work only when there is work, scheduled or event-driven, apart from interactive work.' },
   { rule: NoCommercialLicence, level: WARN, info: 'The database engine carries a commercial licence.', explanation: 'Licence fees are paid per vCPU whether the capacity is used or not; open engines have none.' },
+  { rule: DatabaseCapacityFollowsLoad, level: WARN, info: 'The database runs on fixed instance capacity, sized for its peak.', explanation: 'Let database compute follow load: serverless capacity (Aurora Serverless v2, DocumentDB Serverless) or replicas that auto scale.' },
   { rule: StorageGrowsWithUse, level: WARN, info: 'Database storage is provisioned up front and cannot grow by itself.', explanation: 'Pay for the storage used, and let it grow with the data.' },
   { rule: GatewayEndpointsWithNat, level: WARN, info: 'S3 and DynamoDB traffic leaves the VPC through NAT gateways that bill per gigabyte.', explanation: 'Gateway endpoints carry S3 and DynamoDB traffic privately and for free.' },
   { rule: BucketLifecycle, level: WARN, info: 'The bucket keeps every current object in its storage class forever.', explanation: 'Move data to cheaper tiers as it ages, and expire what is no longer needed.' },

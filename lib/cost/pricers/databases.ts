@@ -1,7 +1,24 @@
-import { numberOf } from '../template-facts';
-import { count, line, PricedLine, Pricer, Unpriceable, usageBasis, used } from './pricer';
+import { CfnResource, numberOf, referencedResource } from '../template-facts';
+import { count, line, PricedLine, Pricer, PricingContext, Unpriceable, usageBasis, used } from './pricer';
 
 const BACKUP_NOTE = 'backup storage up to the database size is free; retention beyond it is not modelled';
+
+/** The instance class of Aurora Serverless v2 and DocumentDB Serverless members. */
+const SERVERLESS_CLASS = 'db.serverless';
+
+/**
+ * A serverless member's capacity-unit hours: the load profile's average capacity when it gives one,
+ * otherwise the floor its cluster's scaling configuration keeps it at (what an idle member bills).
+ */
+function serverlessCapacity(instance: CfnResource, id: string, context: PricingContext, unit: string): { quantity: number; basis: string } {
+  const usage = context.usage(id);
+  const average = usage.quantities.averageCapacityUnits;
+  if (average !== undefined) return { quantity: average * context.hours, basis: usageBasis(usage, `${average} ${unit} on average, ${context.hours} h`) };
+  const cluster = referencedResource(context.template, instance.Properties?.DBClusterIdentifier)?.[1];
+  const floor = numberOf((cluster?.Properties?.ServerlessV2ScalingConfiguration as { MinCapacity?: unknown } | undefined)?.MinCapacity);
+  if (floor === undefined) throw new Unpriceable('a serverless member whose cluster has no scaling minimum');
+  return { quantity: floor * context.hours, basis: `template: idle at the scaling minimum, ${floor} ${unit} for ${context.hours} h` };
+}
 
 /** The engine and licence part of an RDS instance price key. */
 function rdsEngineKey(engine: string, licence: string | undefined): string {
@@ -20,6 +37,10 @@ export const rdsInstance: Pricer = (id, instance, context) => {
   const engine = String(p.Engine ?? '');
   if (p.DBClusterIdentifier !== undefined) {
     if (!engine.startsWith('aurora')) throw new Unpriceable(`cluster member of engine ${engine} is not priced`);
+    if (cls === SERVERLESS_CLASS) {
+      const { quantity, basis } = serverlessCapacity(instance, id, context, 'ACU');
+      return [line(context, 'Amazon Aurora', `Serverless v2 capacity (${engine})`, `aurora.${cls}`, quantity, basis)];
+    }
     return [line(context, 'Amazon Aurora', `${cls} instance (${engine})`, `aurora.${cls}`, context.hours, `template: one instance, ${context.hours} h`)];
   }
   const az = p.MultiAZ === true || p.MultiAZ === 'true' ? 'multi-az' : 'single-az';
@@ -55,9 +76,13 @@ export const rdsCluster: Pricer = (id, cluster, context) => {
   ];
 };
 
-/** A DocumentDB instance: its hours. */
-export const docdbInstance: Pricer = (_id, instance, context) => {
+/** A DocumentDB instance: its hours, or a serverless member's capacity-unit hours. */
+export const docdbInstance: Pricer = (id, instance, context) => {
   const cls = String(instance.Properties?.DBInstanceClass);
+  if (cls === SERVERLESS_CLASS) {
+    const { quantity, basis } = serverlessCapacity(instance, id, context, 'DCU');
+    return [line(context, 'Amazon DocumentDB', 'Serverless capacity', `docdb.${cls}`, quantity, basis)];
+  }
   return [line(context, 'Amazon DocumentDB', `${cls} instance`, `docdb.${cls}`, context.hours, `template: one instance, ${context.hours} h`)];
 };
 

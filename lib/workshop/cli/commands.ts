@@ -6,6 +6,7 @@ import type { StageStore } from '../synth/stage-store';
 import type { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
 import { UsageError } from '../usage-error';
 import { CommandSpec, ParsedArgs } from './args';
+import { cleanup } from './cleanup-command';
 import { coverage } from './coverage-command';
 import { fit, Terminal } from './terminal';
 
@@ -205,4 +206,4 @@ const cost: Command = {
 };
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [list, show, diff, score, report, coverage, cost];
+export const COMMANDS: readonly Command[] = [list, show, diff, score, report, coverage, cost, cleanup];

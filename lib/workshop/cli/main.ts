@@ -1,5 +1,6 @@
 import { STUDIES } from '../studies';
 import type { StageStore } from '../synth/stage-store';
+import { CommandFailure } from '../command-failure';
 import { UsageError } from '../usage-error';
 import { parseArgs } from './args';
 import { COMMANDS, CommandIo } from './commands';
@@ -69,6 +70,10 @@ export async function runCli(argv: readonly string[], io: CommandIo = processIo(
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`);
       return 2;
+    }
+    if (error instanceof CommandFailure) {
+      io.stderr(`wa-stages ${name}: ${error.message}\n`);
+      return 1;
     }
     io.stderr(`wa-stages ${name}: ${(error as Error).stack ?? error}\n`);
     return 1;
