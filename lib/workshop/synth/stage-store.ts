@@ -10,7 +10,7 @@ import { DeploymentVariant, readResources, StageSnapshot, StageTemplate } from '
 import { studyApp, withReportHeldBack } from './study-app';
 
 /** Bumped whenever the snapshot's shape changes, so old cache files are never read as new ones. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 /** Context each deployment variant adds to a stage (none for the workshop's own deploy). */
 export function variantContext(variant: DeploymentVariant, stage: number): Record<string, unknown> {
@@ -58,12 +58,17 @@ export class StageStore {
     this.cacheDir = options.cacheDir ?? path.join(WORKSPACE_ROOT, 'cdk.out', 'wa-stages');
   }
 
-  /** The snapshot of one stage under one deployment variant. */
-  public get(study: CaseStudyInfo, stage: number, variant: DeploymentVariant = 'workshop'): StageSnapshot {
+  /**
+   * The snapshot of one stage under one deployment variant, with `extra` context (`-c key=value`) on
+   * top of the variant's. Extra context is part of the key and of the file name: a snapshot synthesized
+   * without it is never served for a request with it, and the two never overwrite each other.
+   */
+  public get(study: CaseStudyInfo, stage: number, variant: DeploymentVariant = 'workshop', extra: Readonly<Record<string, string>> = {}): StageSnapshot {
     this.sources ??= (this.options.sources ?? sourceKey)();
-    const context = variantContext(variant, stage);
-    const key = synthKey(this.sources, { format: SNAPSHOT_FORMAT, study: study.contextKey, stage, variant, context });
-    const file = path.join(this.cacheDir, `${study.contextKey}-${stage}-${variant}.json`);
+    const context = { ...variantContext(variant, stage), ...extra };
+    const key = synthKey(this.sources, { format: SNAPSHOT_FORMAT, study: study.contextKey, stage, variant, context, extra });
+    const suffix = Object.keys(extra).length > 0 ? `-${synthKey('', { extra })}` : '';
+    const file = path.join(this.cacheDir, `${study.contextKey}-${stage}-${variant}${suffix}.json`);
     const useCache = this.options.cache ?? true;
     if (useCache && fs.existsSync(file)) {
       try {
@@ -74,7 +79,7 @@ export class StageStore {
       }
     }
     this.options.onSynth?.(study, stage, variant);
-    const snapshot = synthesizeSnapshot(study, stage, variant, context);
+    const snapshot = synthesizeSnapshot(study, stage, variant, context, extra);
     if (useCache) {
       fs.mkdirSync(this.cacheDir, { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
@@ -91,6 +96,7 @@ export function synthesizeSnapshot(
   stage: number,
   variant: DeploymentVariant,
   context: Record<string, unknown> = variantContext(variant, stage),
+  extra: Readonly<Record<string, string>> = {},
 ): StageSnapshot {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-stages-'));
   try {
@@ -106,6 +112,7 @@ export function synthesizeSnapshot(
       slug: info.slug,
       stackName: study.stackName,
       variant,
+      ...(Object.keys(extra).length > 0 ? { context: { ...extra } } : {}),
       template,
       scorecard,
       resources: readResources(assembly.directory, study.stackName, template),
