@@ -111,7 +111,7 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal, options: Fo
     }
     row(`evaluated   stage ${d.from.stage}`, ps.map((p) => `${p.coverage.before.evaluated}/${p.coverage.before.framework}`));
     row(`            stage ${d.to.stage}`, ps.map((p) => `${p.coverage.after.evaluated}/${p.coverage.after.framework}`));
-    if (!short) push(['  (score: best practices met; compliance: compliant rule-resource evaluations; ? = undecided)'], 'dim');
+    if (!short) para('(score: best practices met; compliance: compliant rule-resource evaluations; ? = undecided)', '  ', 'dim');
     // The cost pillar in dollars, beside its score: what the step does to the monthly bill.
     const costStyle = d.cost.change > 0.005 ? 'red' : d.cost.change < -0.005 ? 'green' : undefined;
     hanging('  Cost: ', formatCostChange(d.cost), costStyle);
