@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT, WORKSPACE_ROOT } from '../../app/project-root';
 import { resolveStage, resolveStudy, STUDIES } from '../studies';
+import type { BaselineProvider } from '../synth/baseline';
 import type { StageStore } from '../synth/stage-store';
 import { deploymentLabel } from '../synth/deployment';
 import type { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
@@ -51,6 +52,11 @@ export interface CommandIo {
   readonly stderr: (text: string) => void;
   readonly terminal: Terminal;
   readonly store: StageStore;
+  /**
+   * The stage as committed, for `diff --baseline`.
+   * @default - git HEAD of the project (lib/workshop/synth/baseline.ts)
+   */
+  readonly baseline?: BaselineProvider;
 }
 
 /** A command: its spec and what it does. */
@@ -117,16 +123,17 @@ const show: Command = {
 const diff: Command = {
   name: 'diff',
   summary: 'what moving a stack between two stages changes, why, and what it does to each pillar and to the data',
-  usage: '<study> <from> <to>',
+  usage: '<study> <from> <to> | <study> <stage> --baseline',
   help:
-    'Any two stages, forward or backward, the lesson first: the story of the step; the scorecard change\nper pillar with its coverage and the best practices that flipped; a data-safety verdict for every\nstateful resource removed, replaced or brought back; then resources counted by service (tag and\nasset-hash noise folded away), permissions and network. --resources names every resource, IAM\nstatement and security-group rule by construct path; --brief fits one projector screen (40 lines).\n' +
-    `${DEPLOYMENT_HELP}\n\nExamples: wa-stages diff video 3 4; wa-stages diff iot 4 5 --brief; wa-stages diff video 1 2 --talk --resources`,
-  switches: ['--json', '--brief', '--resources', TALK_SWITCH],
+    'Any two stages, forward or backward, the lesson first: the story of the step; the scorecard change\nper pillar with its coverage and the best practices that flipped; a data-safety verdict for every\nstateful resource removed, replaced or brought back; then resources counted by service (tag and\nasset-hash noise folded away), permissions and network. --resources names every resource, IAM\nstatement and security-group rule by construct path; --brief fits one projector screen (40 lines).\n--baseline compares one stage as edited in the working copy with the stage as committed at git HEAD.\n' +
+    `${DEPLOYMENT_HELP}\n\nExamples: wa-stages diff video 3 4; wa-stages diff iot 4 5 --brief; wa-stages diff video 1 2 --talk --resources; wa-stages diff video 2 --baseline`,
+  switches: ['--json', '--brief', '--resources', '--baseline', TALK_SWITCH],
   options: [],
   repeatable: [CONTEXT_FLAG],
   maxPositionals: 3,
   run(args, io) {
     const study = resolveStudy(args.positionals[0]);
+    if (args.switches.has('--baseline')) return diffBaseline(args, io);
     const from = resolveStage(study, args.positionals[1]);
     const to = resolveStage(study, args.positionals[2]);
     if (from.id === to.id) {
@@ -142,6 +149,27 @@ const diff: Command = {
     io.stdout(`${formatStageDiff(result, io.terminal, { brief: args.switches.has('--brief'), resources: args.switches.has('--resources'), fullCommand })}\n`);
   },
 };
+
+/** `diff <study> <stage> --baseline`: the stage as committed against the working copy's, story omitted. */
+function diffBaseline(args: ParsedArgs, io: CommandIo): void {
+  const study = resolveStudy(args.positionals[0]);
+  if (args.positionals.length !== 2) {
+    throw new UsageError(`--baseline takes one stage: wa-stages diff ${study.contextKey} <stage> --baseline, with a stage of ${study.stages.map((s) => s.id).join(', ')}.`);
+  }
+  const stage = resolveStage(study, args.positionals[1]);
+  if (args.switches.has('--brief') && args.switches.has('--resources')) throw new UsageError("Pick one detail of 'diff': --brief or --resources.");
+  const deployment = deploymentFrom(args);
+  needsStages('diff');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const baseline = io.baseline ?? (require('../synth/baseline') as typeof import('../synth/baseline')).gitBaseline();
+  const committed = baseline(study, stage.id, deployment);
+  const edited = snapshotOf(io.store, study, stage.id, deployment);
+  const { stageDiff, formatStageDiff, deploymentLabel: label } = { ...load.diff(), deploymentLabel };
+  const result = stageDiff(study, committed, edited);
+  if (args.switches.has('--json')) return io.stdout(json('diff', { ...result, baseline: 'HEAD' }));
+  const title = `${study.stackName}: ${study.contextKey} ${stage.id} ${stage.slug}, as committed (HEAD) -> as in the working copy (${label(deployment)})`;
+  io.stdout(`${formatStageDiff(result, io.terminal, { brief: args.switches.has('--brief'), resources: args.switches.has('--resources'), story: false, title, sides: { before: 'HEAD', after: 'edited' } })}\n`);
+}
 
 const score: Command = {
   name: 'score',

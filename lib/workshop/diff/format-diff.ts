@@ -52,6 +52,11 @@ export interface FormatDiffOptions {
    * @default - none
    */
   readonly fullCommand?: string;
+  /**
+   * How the pillar table names the two sides (at most 9 characters each).
+   * @default - `stage <from>` and `stage <to>`
+   */
+  readonly sides?: { readonly before: string; readonly after: string };
 }
 
 /**
@@ -100,17 +105,19 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal, options: Fo
     const cells = (values: string[]) => values.map((v) => v.padStart(7)).join('');
     const row = (label: string, values: string[]) => out.push(`  ${label.padEnd(21)}${cells(values)}`);
     const percent = (n: number | null) => (n === null ? '-' : `${n}%`);
+    const before = options.sides?.before ?? `stage ${d.from.stage}`;
+    const after = options.sides?.after ?? `stage ${d.to.stage}`;
     row('', ps.map((p) => PILLAR_LABEL[p.pillar]));
-    row(`score       stage ${d.from.stage}`, ps.map((p) => `${p.before ?? '-'}${p.undecided.before > 0 ? '?' : ''}`));
-    row(`            stage ${d.to.stage}`, ps.map((p) => `${p.after ?? '-'}${p.undecided.after > 0 ? '?' : ''}`));
+    row(`score       ${before}`, ps.map((p) => `${p.before ?? '-'}${p.undecided.before > 0 ? '?' : ''}`));
+    row(`            ${after}`, ps.map((p) => `${p.after ?? '-'}${p.undecided.after > 0 ? '?' : ''}`));
     row('            change', ps.map((p) => signed(p.delta)));
     if (!short) {
-      row(`compliance  stage ${d.from.stage}`, ps.map((p) => percent(p.compliance.before)));
-      row(`            stage ${d.to.stage}`, ps.map((p) => percent(p.compliance.after)));
+      row(`compliance  ${before}`, ps.map((p) => percent(p.compliance.before)));
+      row(`            ${after}`, ps.map((p) => percent(p.compliance.after)));
       row('            change', ps.map((p) => signed(p.compliance.delta)));
     }
-    row(`evaluated   stage ${d.from.stage}`, ps.map((p) => `${p.coverage.before.evaluated}/${p.coverage.before.framework}`));
-    row(`            stage ${d.to.stage}`, ps.map((p) => `${p.coverage.after.evaluated}/${p.coverage.after.framework}`));
+    row(`evaluated   ${before}`, ps.map((p) => `${p.coverage.before.evaluated}/${p.coverage.before.framework}`));
+    row(`            ${after}`, ps.map((p) => `${p.coverage.after.evaluated}/${p.coverage.after.framework}`));
     if (!short) para('(score: best practices met; compliance: compliant rule-resource evaluations; ? = undecided)', '  ', 'dim');
     // The cost pillar in dollars, beside its score: what the step does to the monthly bill.
     const costStyle = d.cost.change > 0.005 ? 'red' : d.cost.change < -0.005 ? 'green' : undefined;
@@ -178,13 +185,13 @@ export function formatStageDiff(diff: StageDiff, terminal: Terminal, options: Fo
         s.replaced.length ? `${s.replaced.length} replaced` : '',
         s.changed.length ? `~${s.changed.length}` : '',
       ].filter(Boolean);
-    if (folded) {
+    if (folded && d.services.length > 0) {
       // One screen names the services that change most; the rest are counted.
       const size = (s: StageDiff['services'][number]) => s.added.length + s.removed.length + s.replaced.length + s.changed.length;
       const shown = brief ? [...d.services].sort((a, b) => size(b) - size(a)).slice(0, BRIEF_SERVICES) : d.services;
       const rest = d.services.length - shown.length;
       push(wrapList('  ', [...shown.map((s) => `${s.service} ${counts(s).join(' ')}`), ...(rest > 0 ? [`${rest} more services`] : [])], width, '  '));
-    } else {
+    } else if (!folded) {
       if (summary.noiseOnly > 0) para(`(${summary.noiseOnly} more resources changed only tags or asset hashes: folded away)`, '  ', 'dim');
       const item = (sign: string, r: ResourceChange, style: Style) => {
         const note = r.change === 'removed' ? removalNote(r) : undefined;

@@ -212,7 +212,8 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
     const resource = after.resources[id] ?? before.resources[id];
     return refs(resource ? shortPath(resource.path, study.stackName) : id);
   };
-  const forward = after.stage > before.stage;
+  // The same stage on both sides (the working copy against the commit) reads as a step forward: the edit.
+  const forward = after.stage >= before.stage;
   const retiredParts = new Set(forward ? study.stages.filter((s) => s.id > before.stage && s.id <= after.stage).flatMap((s) => s.retiredParts) : []);
 
   const changes: ResourceChange[] = [];
