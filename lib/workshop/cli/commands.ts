@@ -18,7 +18,7 @@ import { fit, Terminal } from './terminal';
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const load = {
-  diff: () => ({ ...(require('../diff/stage-diff') as typeof import('../diff/stage-diff')), ...(require('../diff/format-diff') as typeof import('../diff/format-diff')) }),
+  diff: () => ({ ...(require('../diff/diff-cache') as typeof import('../diff/diff-cache')), ...(require('../diff/format-diff') as typeof import('../diff/format-diff')) }),
   show: () => ({
     ...(require('../show/stage-view') as typeof import('../show/stage-view')),
     ...(require('../show/format-stage') as typeof import('../show/format-stage')),
@@ -142,8 +142,8 @@ const diff: Command = {
     if (args.switches.has('--brief') && args.switches.has('--resources')) throw new UsageError("Pick one detail of 'diff': --brief or --resources.");
     const deployment = deploymentFrom(args);
     needsStages('diff');
-    const { stageDiff, formatStageDiff } = load.diff();
-    const result = stageDiff(study, snapshotOf(io.store, study, from.id, deployment), snapshotOf(io.store, study, to.id, deployment));
+    const { cachedStageDiff, formatStageDiff } = load.diff();
+    const result = cachedStageDiff(io.store, study, snapshotOf(io.store, study, from.id, deployment), snapshotOf(io.store, study, to.id, deployment));
     if (args.switches.has('--json')) return io.stdout(json('diff', result));
     const fullCommand = `wa-stages ${['diff', ...args.positionals, ...[...args.switches].filter((s) => s !== '--brief')].join(' ')}`;
     io.stdout(`${formatStageDiff(result, io.terminal, { brief: args.switches.has('--brief'), resources: args.switches.has('--resources'), fullCommand })}\n`);
@@ -164,10 +164,10 @@ function diffBaseline(args: ParsedArgs, io: CommandIo): void {
   const baseline = io.baseline ?? (require('../synth/baseline') as typeof import('../synth/baseline')).gitBaseline();
   const committed = baseline(study, stage.id, deployment);
   const edited = snapshotOf(io.store, study, stage.id, deployment);
-  const { stageDiff, formatStageDiff, deploymentLabel: label } = { ...load.diff(), deploymentLabel };
-  const result = stageDiff(study, committed, edited);
+  const { cachedStageDiff, formatStageDiff } = load.diff();
+  const result = cachedStageDiff(io.store, study, committed, edited);
   if (args.switches.has('--json')) return io.stdout(json('diff', { ...result, baseline: 'HEAD' }));
-  const title = `${study.stackName}: ${study.contextKey} ${stage.id} ${stage.slug}, as committed (HEAD) -> as in the working copy (${label(deployment)})`;
+  const title = `${study.stackName}: ${study.contextKey} ${stage.id} ${stage.slug}, as committed (HEAD) -> as in the working copy (${deploymentLabel(deployment)})`;
   io.stdout(`${formatStageDiff(result, io.terminal, { brief: args.switches.has('--brief'), resources: args.switches.has('--resources'), story: false, title, sides: { before: 'HEAD', after: 'edited' } })}\n`);
 }
 

@@ -2,12 +2,21 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WORKSPACE_ROOT } from '../../app/project-root';
-import { scorecardsOf } from '../../checks/add-checks';
-import { CaseStudyInfo } from '../../../stages/stage-info';
-import { talkDeploymentContext } from '../../../stages/talk-deployment';
+import type { CaseStudyInfo } from '../../../stages/stage-info';
 import { sourceKey, synthKey } from './input-key';
 import { DeploymentVariant, readResources, StageSnapshot, StageTemplate } from './stage-snapshot';
-import { studyApp, withReportHeldBack } from './study-app';
+
+/*
+ * Synthesizing loads aws-cdk-lib and the constructs (a second or more); a cache hit needs neither, so
+ * a warm `show` or `diff` loads them only when it must synthesize.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const synthModules = () => ({
+  ...(require('../../checks/add-checks') as typeof import('../../checks/add-checks')),
+  ...(require('./study-app') as typeof import('./study-app')),
+});
+const talkDeployment = () => require('../../../stages/talk-deployment') as typeof import('../../../stages/talk-deployment');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Bumped whenever the snapshot's shape changes, so old cache files are never read as new ones. */
 const SNAPSHOT_FORMAT = 3;
@@ -16,7 +25,7 @@ const SNAPSHOT_FORMAT = 3;
 export function variantContext(variant: DeploymentVariant, stage: number): Record<string, unknown> {
   // The talk's claims test puts both studies at the same stage number; so does the report. Both stage
   // keys are set, since the context table checks each value against the stages that use it.
-  return variant === 'talk' ? { video: stage, iot: stage, ...talkDeploymentContext(stage, stage) } : {};
+  return variant === 'talk' ? { video: stage, iot: stage, ...talkDeployment().talkDeploymentContext(stage, stage) } : {};
 }
 
 /** Options of {@link StageStore}. */
@@ -52,10 +61,22 @@ interface CacheFile {
  */
 export class StageStore {
   private sources?: string;
-  private readonly cacheDir: string;
+  /** Where the snapshots are cached. */
+  public readonly cacheDir: string;
 
   constructor(private readonly options: StageStoreOptions = {}) {
     this.cacheDir = options.cacheDir ?? path.join(WORKSPACE_ROOT, 'cdk.out', 'wa-stages');
+  }
+
+  /** Whether the cache is read and written. */
+  public get caching(): boolean {
+    return this.options.cache ?? true;
+  }
+
+  /** The hash of every source a synth reads, computed once per store. */
+  public sourcesKey(): string {
+    this.sources ??= (this.options.sources ?? sourceKey)();
+    return this.sources;
   }
 
   /**
@@ -98,6 +119,7 @@ export function synthesizeSnapshot(
   context: Record<string, unknown> = variantContext(variant, stage),
   extra: Readonly<Record<string, string>> = {},
 ): StageSnapshot {
+  const { scorecardsOf, studyApp, withReportHeldBack } = synthModules();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-stages-'));
   try {
     const app = studyApp({ study, stage, outdir, deployable: false, context });
