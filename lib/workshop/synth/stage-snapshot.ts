@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../../app/make-app';
+import { PROJECT_ROOT } from '../../app/project-root';
 import { Scorecard } from '../../checks/scorecard';
 
 /**
