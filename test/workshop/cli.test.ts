@@ -31,7 +31,7 @@ describe('wa-stages called wrongly: one line naming the valid choices, exit 2, n
     [['diff', 'vid', '1', '2'], 'Valid studies: video, iot.'],
     [['diff', 'video', '1', '9'], 'Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs).'],
     [['diff', 'video', '3', '3'], "'from' and 'to' are both stage 3"],
-    [['diff', 'video', '1', '2', '--colour'], "Unknown flag '--colour' for 'diff'. Valid flags: --json, --brief, --resources, --talk, -c <key=value>, --help."],
+    [['diff', 'video', '1', '2', '--colour'], "Unknown flag '--colour' for 'diff'. Valid flags: --json, --brief, --resources, --baseline, --talk, -c <key=value>, --help."],
     [['show', 'video', '1', '-c', 'certificateArm=x'], "Unknown context key 'certificateArm' in -c. Valid keys: region, availabilityZones, certificateArn,"],
     [['diff', 'video', '1', '2', '-c', 'nokey'], '-c takes key=value'],
     [['score', 'video', '-c', 'video=2'], "the stage is the command's argument"],
@@ -195,6 +195,16 @@ describe('diff', () => {
     expect(reliability.coverage.before.framework).toBe(67);
     const security = (stage: number) => sharedStore.get(VIDEO_PLATFORM, stage).scorecard.pillars.security.undecided;
     expect(json.scorecard.pillars.find((p: any) => p.pillar === 'security').undecided).toEqual({ before: security(3), after: security(4) });
+  });
+
+  test('issue 17 fields follow the documented schema: show --talk, diff and score with -c', async () => {
+    const show = documented((await cli(['show', 'video', '1', '--talk', '--json'])).stdout, 'show');
+    expect(show.talk.deployment).toBe('talk');
+    const diff = documented((await cli(['diff', 'video', '1', '2', '-c', 'alertEmail=ops@example.com', '--json'])).stdout, 'diff');
+    expect(diff.deployment).toEqual({ variant: 'workshop', context: { alertEmail: 'ops@example.com' } });
+    expect(typeof diff.iam.narrowed).toBe('boolean');
+    const score = documented((await cli(['score', 'video', '2', '-c', 'alertEmail=ops@example.com', '--json'])).stdout, 'score');
+    expect(score.context).toEqual({ alertEmail: 'ops@example.com' });
   });
 
   test('backward: undoes the stages in between, in reverse order', async () => {
