@@ -3,6 +3,7 @@ import { BestPracticeOutcome, EvidenceItem, PillarScore } from '../../checks/sco
 import { FindingTally, findingTally } from '../../checks/scorecard-table';
 import { CaseStudyInfo } from '../../../stages/stage-info';
 import { CostLine, stageCost, UnpricedResource } from '../../cost';
+import { readableNames } from '../diff/readable-names';
 import { serviceOf, shortPath } from '../diff/services';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
 import { TalkClaimView } from './talk-claim-view';
@@ -134,6 +135,9 @@ export function resourcesByService(snapshot: StageSnapshot): ServiceResources[] 
  */
 export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot, talk?: TalkClaimView): StageView {
   const info = study.stages.find((s) => s.id === snapshot.stage)!;
+  // Construct paths as the stage's code names them, never CDK's hashed or generated ids.
+  const names = readableNames(study.stackName, snapshot.resources);
+  const readable = (resource: string) => names(shortPath(resource, study.stackName));
   return {
     study: study.contextKey,
     stackName: study.stackName,
@@ -163,13 +167,13 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot, talk?: 
           .map((e) => ({
             rule: e.rule,
             ...(e.finding ? { finding: e.finding } : {}),
-            resource: shortPath(e.resource, study.stackName),
+            resource: readable(e.resource),
             outcome: e.outcome,
             ...(e.reason ? { reason: e.reason } : {}),
           })),
       })),
-      undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: shortPath(u.resource, study.stackName), error: u.error })),
-      staleAcknowledgements: (snapshot.scorecard.staleAcknowledgements ?? []).map((a) => ({ id: a.id, scope: shortPath(a.scope, study.stackName) })),
+      undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: readable(u.resource), error: u.error })),
+      staleAcknowledgements: (snapshot.scorecard.staleAcknowledgements ?? []).map((a) => ({ id: a.id, scope: readable(a.scope) })),
       templateAnswers: templateAnswers(snapshot.scorecard),
     },
     cost: stageCostView(snapshot, study.stackName),
