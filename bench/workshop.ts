@@ -9,6 +9,9 @@
  * with the caches the cold run left. The machine may be shared: read the figures as ranges.
  *
  * It deletes and rebuilds cdk.out/wa-stages and cdk.out/stages (both caches, regenerated on demand).
+ * The edit-and-score figure appends a comment to a stage file before each round (a content change, so
+ * the cache misses as after a real edit) and restores the file after it. ONLY=<regex> runs the figures
+ * whose name matches, e.g. ONLY='help|list|warm|edit' npm run bench.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,10 +29,30 @@ interface Figure {
   readonly target?: number;
   readonly command: string[];
   readonly cold: boolean;
+  /** Run before each timed round (not timed), e.g. an edit of a stage file. */
+  readonly before?: (round: number) => void;
+  /** Run after each timed round, whatever happened. */
+  readonly after?: () => void;
 }
+
+/** The stage file the edit-and-score loop edits, as an attendee fixing stage 2 would. */
+const EDITED = path.join(ROOT, 'stages', 'video', 'stage-2-split-pools.ts');
+const original = fs.readFileSync(EDITED, 'utf8');
 
 const wa = (...args: string[]) => [process.execPath, path.join(ROOT, 'bin', 'wa-stages.cjs'), ...args];
 const FIGURES: Figure[] = [
+  { name: 'wa-stages --help', target: 0.5, command: wa('--help'), cold: false },
+  { name: 'wa-stages list', target: 0.5, command: wa('list'), cold: false },
+  { name: 'wa-stages show video 3, warm', target: 2, command: wa('show', 'video', '3'), cold: false },
+  { name: 'wa-stages diff video 3 4, warm', target: 2, command: wa('diff', 'video', '3', '4'), cold: false },
+  {
+    name: 'edit stage 2, score video 2',
+    target: 5,
+    command: wa('score', 'video', '2'),
+    cold: false,
+    before: (round) => fs.writeFileSync(EDITED, `${original}\n// bench edit ${Date.now()}-${round}\n`),
+    after: () => fs.writeFileSync(EDITED, original),
+  },
   { name: 'wa-stages diff video 1 2, cold', target: 5, command: wa('diff', 'video', '1', '2'), cold: true },
   { name: 'wa-stages diff video 1 2, warm', command: wa('diff', 'video', '1', '2'), cold: false },
   { name: 'wa-stages diff iot 4 5, cold', target: 5, command: wa('diff', 'iot', '4', '5'), cold: true },
@@ -39,24 +62,32 @@ const FIGURES: Figure[] = [
   { name: 'wa-stages report, warm', command: wa('report', '--out', REPORT), cold: false },
 ];
 
-function run(figure: Figure): number {
+function run(figure: Figure, round = 0): number {
   if (figure.cold) for (const dir of CACHES) fs.rmSync(dir, { recursive: true, force: true });
   const env = { ...process.env, ...(figure.cold ? { TSX_DISABLE_CACHE: '1' } : {}) };
-  const start = performance.now();
-  const result = spawnSync(figure.command[0], figure.command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const seconds = (performance.now() - start) / 1000;
+  figure.before?.(round);
+  let seconds: number;
+  let result: ReturnType<typeof spawnSync>;
+  try {
+    const start = performance.now();
+    result = spawnSync(figure.command[0], figure.command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    seconds = (performance.now() - start) / 1000;
+  } finally {
+    figure.after?.();
+  }
   if (result.status !== 0) throw new Error(`${figure.command.join(' ')} exited ${result.status}: ${result.stderr}`);
   return seconds;
 }
 
-const s = (x: number) => `${x.toFixed(1)} s`;
+const s = (x: number) => `${x.toFixed(2)} s`;
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${ROUNDS} rounds each`);
-for (const figure of FIGURES) {
+const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined;
+for (const figure of FIGURES.filter((f) => !only || only.test(f.name))) {
   const times: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // A warm figure needs the caches its cold twin leaves; make sure they exist before the first round.
-    if (!figure.cold && round === 0) run({ ...figure, cold: false });
-    times.push(run(figure));
+    if (!figure.cold && round === 0) run({ ...figure, cold: false, before: undefined, after: undefined });
+    times.push(run(figure, round));
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];

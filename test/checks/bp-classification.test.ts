@@ -67,7 +67,7 @@ describe('framework coverage', () => {
   test('wa-stages coverage prints the same table', () => {
     let printed = '';
     const command = COMMANDS.find((c) => c.name === 'coverage')!;
-    void command.run({ positionals: [], switches: new Set(), options: new Map() }, { stdout: (t: string) => { printed += t; } } as never);
+    void command.run({ positionals: [], switches: new Set(), options: new Map(), lists: new Map() }, { stdout: (t: string) => { printed += t; } } as never);
     for (const bp of coverage.flatMap((c) => c.backlog)) expect(printed).toContain(bp.id);
   });
 });

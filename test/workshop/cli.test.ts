@@ -23,14 +23,20 @@ function documented(stdout: string, kind: string): any {
   return parsed;
 }
 
-const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+/** The widest line, links aside: a link too long for the width stands whole on its own line, never cut. */
+const widest = (text: string) => Math.max(...text.split('\n').filter((l) => !/^\s*https:\/\/\S+$/.test(l)).map((l) => l.length));
 
 describe('wa-stages called wrongly: one line naming the valid choices, exit 2, nothing written', () => {
   test.each([
     [['diff', 'vid', '1', '2'], 'Valid studies: video, iot.'],
     [['diff', 'video', '1', '9'], 'Valid stages: 1 (monolith), 2 (split-pools), 3 (cloudfront), 4 (serverless-chat), 5 (ivs).'],
     [['diff', 'video', '3', '3'], "'from' and 'to' are both stage 3"],
-    [['diff', 'video', '1', '2', '--colour'], "Unknown flag '--colour' for 'diff'. Valid flags: --json, --help."],
+    [['diff', 'video', '1', '2', '--colour'], "Unknown flag '--colour' for 'diff'. Valid flags: --json, --brief, --resources, --baseline, --talk, -c <key=value>, --help."],
+    [['show', 'video', '1', '-c', 'certificateArm=x'], "Unknown context key 'certificateArm' in -c. Valid keys: region, availabilityZones, certificateArn,"],
+    [['diff', 'video', '1', '2', '-c', 'nokey'], '-c takes key=value'],
+    [['score', 'video', '-c', 'video=2'], "the stage is the command's argument"],
+    [['show', 'video', '4', '-c', 'certificateArn=arn:aws:acm:us-east-1:111122223333:certificate/1c9a52a7-0000-4e4b-9d8c-2f6c8a3b7e10'], "-c: Context 'certificateArn' is used by video 1-3 only"],
+    [['diff', 'video', '1', '2', '--brief', '--resources'], 'Pick one detail'],
     [['show', 'iot', 'x'], 'Valid stages: 1 (forklift)'],
     [['show', 'iot'], "Unknown iot stage ''"],
     [['score', 'video', '--json', '--sarif'], 'Pick one output'],
@@ -83,7 +89,11 @@ describe('show', () => {
     const { undecided } = sharedStore.get(VIDEO_PLATFORM, 1).scorecard;
     expect(run.stdout).toMatch(new RegExp(`\\n  score(\\s+\\d+\\??){6}\\s+\\d+ open\\n\\s+compliance(\\s+\\d+%){6}\\s+\\d+ accepted\\n\\s+evaluated/framework(\\s+\\d+/\\d+){6}\\s+${undecided.length} undecided\\n`));
     // Each is named with its resource; a line past the width is cut, so only its start is certain.
-    for (const u of undecided) expect(run.stdout).toContain(`? ${u.rule} on ${u.resource.replace(/^VideoPlatform\//, '').replace(/\/Resource$/, '')} could not decide`.slice(0, 80));
+    // Named by construct path as the stage's code names it (no CDK hashed ids), as --json has them.
+    const shown = JSON.parse((await cli(['show', 'video', '1', '--json'])).stdout).scorecard.undecided;
+    expect(shown).toHaveLength(undecided.length);
+    for (const u of shown) expect(run.stdout).toContain(`? ${u.rule} on ${u.resource} could not decide`.slice(0, 80));
+    for (const u of shown) expect(u.resource).not.toMatch(/[A-Za-z][0-9A-F]{8}\b|[0-9a-f]{32}/);
     expect(widest(run.stdout)).toBeLessThanOrEqual(90);
   });
 
@@ -102,7 +112,7 @@ describe('cost beside the pillars (issue 16 R4)', () => {
     const lines = run.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('Cost: '));
     // Before the scorecard, the five largest lines, largest first, each naming its resource.
-    expect(at).toBeLessThan(lines.findIndex((l) => l.startsWith('Scorecard (')));
+    expect(at).toBeLessThan(lines.findIndex((l) => l.startsWith('Scorecard of the workshop deployment')));
     const top = estimate.lines.slice(0, 5);
     expect(lines.slice(at + 1, at + 6).map((l) => l.trim().split(/\s+/)[0])).toEqual(top.map((l) => dollars(l.amount)));
     expect(lines[at + 1]).toContain('Oracle/Instance');
@@ -122,7 +132,7 @@ describe('cost beside the pillars (issue 16 R4)', () => {
     const at = lines.indexOf(`  Cost: ${formatCostChange(delta)}`);
     expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith('  evaluated   stage 1')));
     expect(at).toBeLessThan(lines.findIndex((l) => l.startsWith('Data safety:')));
-    expect(lines[at + 1]).toMatch(new RegExp(`^\\s+-${dollars(-delta.resources[0].change).replace(/[$.]/g, '\\$&')}  Oracle/Instance  DBInstance \\(gone\\)$`));
+    expect(lines[at + 1]).toMatch(new RegExp(`^\\s+-${dollars(-delta.resources[0].change).replace(/[$.]/g, '\\$&')}  Oracle/Instance\\s+DBInstance \\(gone\\)$`));
     expect(lines.slice(at + 1, at + 4).every((l) => /^\s+[-+]\$/.test(l))).toBe(true);
     expect(widest(run.stdout)).toBeLessThanOrEqual(100);
     const json = documented((await cli(['diff', 'iot', '1', '2', '--json'])).stdout, 'diff');
@@ -161,7 +171,7 @@ describe('diff', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Stage 4: Serverless WebSocket chat');
     expect(run.stdout).toContain('API Gateway');
-    expect(run.stdout).toMatch(/IAM: \d+ permission\(s\) added/);
+    expect(run.stdout).toMatch(/IAM: permissions broadened: (yes|no), \d+ grant\(s\) added/);
     expect(run.stdout).toContain('Data safety: every stateful resource that leaves keeps its data');
     expect(run.stdout).toContain('ChatDatabase/Cluster (DBCluster');
     // Score, compliance and coverage before and after.
@@ -189,6 +199,16 @@ describe('diff', () => {
     expect(reliability.coverage.before.framework).toBe(67);
     const security = (stage: number) => sharedStore.get(VIDEO_PLATFORM, stage).scorecard.pillars.security.undecided;
     expect(json.scorecard.pillars.find((p: any) => p.pillar === 'security').undecided).toEqual({ before: security(3), after: security(4) });
+  });
+
+  test('issue 17 fields follow the documented schema: show --talk, diff and score with -c', async () => {
+    const show = documented((await cli(['show', 'video', '1', '--talk', '--json'])).stdout, 'show');
+    expect(show.talk.deployment).toBe('talk');
+    const diff = documented((await cli(['diff', 'video', '1', '2', '-c', 'alertEmail=ops@example.com', '--json'])).stdout, 'diff');
+    expect(diff.deployment).toEqual({ variant: 'workshop', context: { alertEmail: 'ops@example.com' } });
+    expect(typeof diff.iam.narrowed).toBe('boolean');
+    const score = documented((await cli(['score', 'video', '2', '-c', 'alertEmail=ops@example.com', '--json'])).stdout, 'score');
+    expect(score.context).toEqual({ alertEmail: 'ops@example.com' });
   });
 
   test('backward: undoes the stages in between, in reverse order', async () => {

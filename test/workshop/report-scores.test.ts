@@ -1,3 +1,4 @@
+import { readableNames } from '../../lib/workshop/diff/readable-names';
 import { dollars, stageCost } from '../../lib/cost';
 import { logPosition } from '../../lib/workshop/report/cost-chart';
 import { renderIndexPage } from '../../lib/workshop/report/index-page';
@@ -31,7 +32,9 @@ describe('the report', () => {
     const { undecided, pillars } = workshop.scorecard;
     expect(html.includes('<h3>Undecided</h3>')).toBe(undecided.length > 0);
     if (pillars.security.undecided > 0) expect(html).toMatch(new RegExp(`>${pillars.security.score}\\?<br>`));
-    for (const u of undecided) expect(html).toContain(`<code>${u.rule}</code> on <code>${u.resource.replace(/^VideoPlatform\//, '').replace(/\/Resource$/, '')}</code>`);
+    // Named by construct path as the stage's code names it, CDK's hashed ids read (issue 17).
+    const names = readableNames('VideoPlatform', workshop.resources);
+    for (const u of undecided) expect(html).toContain(`<code>${u.rule}</code> on <code>${names(u.resource.replace(/^VideoPlatform\//, '').replace(/\/Resource$/, '')).replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`);
   });
 
   test("the index's cells carry compliance and coverage too", () => {

@@ -94,3 +94,31 @@ describe('StageStore: a cache that never serves a stale stage', () => {
     expect(synths).toEqual(['1-workshop', '1-talk', '1-workshop']);
   }, 60_000);
 });
+
+describe('StageStore: extra context (-c key=value) is part of the key (issue 17 item 2)', () => {
+  let cacheDir: string;
+  beforeEach(() => (cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-cache-'))));
+  afterEach(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+
+  test('a cached workshop synth is never served for a request with extra context, and the two never overwrite each other', () => {
+    const synths: string[] = [];
+    const store = () => new StageStore({ cacheDir, sources: () => 'sources-a', onSynth: (_s, stage, variant) => synths.push(`${stage}-${variant}`) });
+    const plain = store().get(VIDEO_PLATFORM, 2);
+    const email = { alertEmail: 'ops@example.com' };
+    const withEmail = store().get(VIDEO_PLATFORM, 2, 'workshop', email);
+    expect(synths).toEqual(['2-workshop', '2-workshop']);
+    expect(withEmail.context).toEqual(email);
+    expect(plain.context).toBeUndefined();
+    // The e-mail subscription is in the template synthesized with it, and only there.
+    const subscriptions = (s: typeof plain) => Object.values(s.template.Resources ?? {}).filter((r) => r.Type === 'AWS::SNS::Subscription');
+    expect(subscriptions(withEmail).length).toBeGreaterThan(subscriptions(plain).length);
+    // Both stay cached: asking again synthesizes nothing, and each request gets its own.
+    expect(store().get(VIDEO_PLATFORM, 2)).toEqual(plain);
+    expect(store().get(VIDEO_PLATFORM, 2, 'workshop', email)).toEqual(withEmail);
+    expect(synths).toHaveLength(2);
+    // Another value is another entry.
+    store().get(VIDEO_PLATFORM, 2, 'workshop', { alertEmail: 'other@example.com' });
+    expect(synths).toHaveLength(3);
+    expect(fs.readdirSync(cacheDir).filter((f) => f.startsWith('video-2-workshop'))).toHaveLength(3);
+  }, 60_000);
+});

@@ -13,6 +13,11 @@ export interface CommandSpec {
   readonly switches: readonly string[];
   /** Flags that take a value (`--out <dir>`). */
   readonly options: readonly string[];
+  /**
+   * Flags that take a value and may be given again, each value kept in order (`-c key=value`).
+   * @default - none
+   */
+  readonly repeatable?: readonly string[];
   /** Most positional arguments. */
   readonly maxPositionals: number;
 }
@@ -22,6 +27,13 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
   readonly switches: ReadonlySet<string>;
   readonly options: ReadonlyMap<string, string>;
+  /** Values of the repeatable flags, in the order given (an absent flag has no entry). */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
+}
+
+/** How a command's flags read in its help and its errors: `--json, --out <value>, -c <key=value>, --help`. */
+export function flagList(spec: CommandSpec): string {
+  return [...spec.switches, ...spec.options.map((o) => `${o} <value>`), ...(spec.repeatable ?? []).map((o) => `${o} <key=value>`), '--help'].join(', ');
 }
 
 /**
@@ -32,7 +44,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
   const positionals: string[] = [];
   const switches = new Set<string>();
   const options = new Map<string, string>();
-  const valid = [...spec.switches, ...spec.options.map((o) => `${o} <value>`), '--help'].join(', ');
+  const lists = new Map<string, string[]>();
+  const valid = flagList(spec);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -45,6 +58,10 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
         const value = inline ?? argv[++i];
         if (value === undefined || value === '') throw new UsageError(`Flag ${name} of '${spec.name}' needs a value. Valid flags: ${valid}.`);
         options.set(name, value);
+      } else if (spec.repeatable?.includes(name)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined || value === '') throw new UsageError(`Flag ${name} of '${spec.name}' needs a value. Valid flags: ${valid}.`);
+        lists.set(name, [...(lists.get(name) ?? []), value]);
       } else {
         throw new UsageError(`Unknown flag '${arg}' for '${spec.name}'. Valid flags: ${valid}.`);
       }
@@ -55,5 +72,5 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
   if (!switches.has('--help') && positionals.length > spec.maxPositionals) {
     throw new UsageError(`Too many arguments for '${spec.name}': expected ${spec.usage || 'none'}, got '${positionals.join(' ')}'.`);
   }
-  return { positionals, switches, options };
+  return { positionals, switches, options, lists };
 }

@@ -2,7 +2,7 @@ import { STUDIES } from '../studies';
 import type { StageStore } from '../synth/stage-store';
 import { CommandFailure } from '../command-failure';
 import { UsageError } from '../usage-error';
-import { parseArgs } from './args';
+import { flagList, parseArgs } from './args';
 import { COMMANDS, CommandIo } from './commands';
 import { stdoutTerminal } from './terminal';
 
@@ -23,8 +23,7 @@ function overview(): string {
 
 function commandHelp(name: string): string {
   const c = COMMANDS.find((x) => x.name === name)!;
-  const flags = [...c.switches, ...c.options.map((o) => `${o} <value>`), '--help'].join(', ');
-  return `Usage: wa-stages ${c.name}${c.usage ? ` ${c.usage}` : ''} [flags]\n\n${c.summary}.\n\n${c.help}\n\nFlags: ${flags}`;
+  return `Usage: wa-stages ${c.name}${c.usage ? ` ${c.usage}` : ''} [flags]\n\n${c.summary}.\n\n${c.help}\n\nFlags: ${flagList(c)}`;
 }
 
 /** The default I/O: the process's streams, synth progress on stderr. */

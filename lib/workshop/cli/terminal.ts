@@ -46,3 +46,42 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   if (line) lines.push(fit(indent + line, width));
   return lines;
 }
+
+/**
+ * A line that starts with a fixed prefix (kept as it is, padding and all) followed by prose wrapped to
+ * the width, its further lines under a hanging indent: `  x REL07-BP03  A long title...`.
+ */
+export function wrapAfter(prefix: string, text: string, width: number, hanging: string): string[] {
+  const lines: string[] = [];
+  let line = prefix;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(fit(line, width));
+      line = hanging + word;
+    } else {
+      line = empty ? line + word : `${line} ${word}`;
+    }
+    empty = false;
+  }
+  lines.push(fit(line, width));
+  return lines;
+}
+
+/** Items joined by `, ` and wrapped to the width without breaking an item: `API Gateway +13, EC2 -1`. */
+export function wrapList(prefix: string, items: readonly string[], width: number, hanging: string): string[] {
+  const lines: string[] = [];
+  let line = prefix;
+  items.forEach((item, i) => {
+    const text = i < items.length - 1 ? `${item},` : item;
+    const fresh = line === prefix || line === hanging;
+    if (!fresh && line.length + 1 + text.length > width) {
+      lines.push(fit(line, width));
+      line = hanging + text;
+    } else {
+      line = fresh ? line + text : `${line} ${text}`;
+    }
+  });
+  lines.push(fit(line, width));
+  return lines;
+}

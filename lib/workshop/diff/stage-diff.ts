@@ -5,7 +5,9 @@ import { DataChange, DataFate, explainFate, fateUnder, holdsData } from '../../e
 import { CostDelta, costDelta, stageCost } from '../../cost';
 import { isTagKey, noiseKind } from './noise';
 import { ScoreChange, scoreChange } from './score-change';
+import { readableNames } from './readable-names';
 import { isNetworkType, serviceOf, shortPath } from './services';
+import { DeploymentVariant } from '../synth/stage-snapshot';
 
 /** What a step does to one resource. */
 export type ChangeKind = 'added' | 'removed' | 'replaced' | 'changed';
@@ -76,6 +78,23 @@ export interface DataSafetyItem {
   readonly announced?: boolean;
 }
 
+/**
+ * What the step does to permissions, counted from the IAM statements it adds and removes (a statement
+ * both removed and added, as when only an asset hash in it changes, counts as neither): grants added
+ * and denials removed broaden; grants removed and denials added narrow. A step can do both.
+ */
+export interface IamSummary {
+  readonly broadened: boolean;
+  readonly narrowed: boolean;
+  /** Allow statements and managed-policy attachments added. */
+  readonly grantsAdded: number;
+  /** Of the grants added, those to a role or user the step does not add itself: existing identities gaining permissions. */
+  readonly grantsToExistingPrincipals: number;
+  readonly grantsRemoved: number;
+  readonly denialsAdded: number;
+  readonly denialsRemoved: number;
+}
+
 /** The data-safety verdict of a step. */
 export interface DataSafety {
   /**
@@ -115,6 +134,8 @@ export interface StoryStage {
 /** Everything `wa-stages diff` reports about moving a stack from one stage to another. */
 export interface StageDiff {
   readonly study: string;
+  /** The deployment both stages are synthesized under, and any context given with `-c`. */
+  readonly deployment: { readonly variant: DeploymentVariant; readonly context?: Readonly<Record<string, string>> };
   readonly stackName: string;
   readonly from: { readonly stage: number; readonly slug: string; readonly title: string };
   readonly to: { readonly stage: number; readonly slug: string; readonly title: string };
@@ -131,7 +152,7 @@ export interface StageDiff {
     readonly noiseOnly: number;
   };
   readonly services: readonly ServiceChanges[];
-  readonly iam: { readonly broadened: boolean; readonly changes: readonly IamChange[] };
+  readonly iam: IamSummary & { readonly changes: readonly IamChange[] };
   readonly network: { readonly securityGroupRules: readonly SecurityGroupRuleChange[]; readonly resources: readonly ResourceChange[] };
   readonly outputs: { readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly scorecard: ScoreChange;
@@ -170,14 +191,6 @@ function replacementCauses(change: ResourceDifference): string[] {
     .map(([name]) => name);
 }
 
-/** `${ChatPoolInstanceRole8C96C284.Arn}` → `${ChatPool/InstanceRole.Arn}`: logical IDs as construct paths. */
-function readable(text: string, pathOf: (logicalId: string) => string | undefined): string {
-  return text.replace(/\$\{([A-Za-z0-9]+)((?:\.[A-Za-z0-9.]+)?)\}/g, (whole, id: string, attribute: string) => {
-    const found = pathOf(id);
-    return found ? `\${${found}${attribute}}` : whole;
-  });
-}
-
 /** Rows of a `cdk diff` table as objects, by its header. */
 function rows(table: string[][]): Array<Record<string, string>> {
   const [header, ...body] = table;
@@ -193,13 +206,14 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
   const fromInfo = study.stages.find((s) => s.id === before.stage)!;
   const toInfo = study.stages.find((s) => s.id === after.stage)!;
   const diff = fullDiff(before.template as never, after.template as never);
-  const known = (id: string) => {
+  // Construct paths, never logical IDs or other CDK internals, in every name the diff shows.
+  const refs = readableNames(study.stackName, after.resources, before.resources);
+  const pathOf = (id: string) => {
     const resource = after.resources[id] ?? before.resources[id];
-    return resource ? shortPath(resource.path, study.stackName) : undefined;
+    return refs(resource ? shortPath(resource.path, study.stackName) : id);
   };
-  const pathOf = (id: string) => known(id) ?? id;
-  const refs = (text: string) => readable(text, known);
-  const forward = after.stage > before.stage;
+  // The same stage on both sides (the working copy against the commit) reads as a step forward: the edit.
+  const forward = after.stage >= before.stage;
   const retiredParts = new Set(forward ? study.stages.filter((s) => s.id > before.stage && s.id <= after.stage).flatMap((s) => s.retiredParts) : []);
 
   const changes: ResourceChange[] = [];
@@ -291,6 +305,7 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
         : 'unchanged';
   return {
     study: study.contextKey,
+    deployment: { variant: after.variant, ...(after.context ? { context: after.context } : {}) },
     stackName: study.stackName,
     from: stageRef(fromInfo),
     to: stageRef(toInfo),
@@ -304,7 +319,7 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
       noiseOnly,
     },
     services,
-    iam: { broadened: diff.iamChanges.permissionsBroadened, changes: iam },
+    iam: { ...iamSummary(iam, changes), changes: iam },
     network: { securityGroupRules, resources: changes.filter((c) => isNetworkType(c.type)) },
     outputs: { added: outputsAfter.filter((o) => !outputsBefore.includes(o)), removed: outputsBefore.filter((o) => !outputsAfter.includes(o)) },
     scorecard: scoreChange(before.scorecard, after.scorecard),
@@ -312,4 +327,32 @@ export function stageDiff(study: CaseStudyInfo, before: StageSnapshot, after: St
     cost: costDelta(stageCost(before, before.variant), stageCost(after, after.variant)),
     dataSafety: { verdict, items: dataItems },
   };
+}
+
+/**
+ * Counts what the IAM changes do to permissions. cdk diff's own `permissionsBroadened` is true for
+ * any added statement, a `Deny` too; this reads the effect, and cancels out statements that are only
+ * rewritten (removed and added the same, once names are readable).
+ */
+export function iamSummary(changes: readonly IamChange[], resources: readonly ResourceChange[]): IamSummary {
+  const key = (c: IamChange) => JSON.stringify([c.kind, c.effect, c.actions, c.resource, c.principal, c.condition, c.managedPolicyArn]);
+  const removedKeys = changes.filter((c) => c.change === 'removed').map(key);
+  const addedKeys = changes.filter((c) => c.change === 'added').map(key);
+  const real = changes.filter((c) => !(c.change === 'added' ? removedKeys : addedKeys).includes(key(c)));
+  const grant = (c: IamChange) => c.kind === 'managedPolicy' || c.effect === 'Allow';
+  const grantsAdded = real.filter((c) => c.change === 'added' && grant(c));
+  // A principal the step adds (`AWS:${Part/NewRole}`) gains nothing it had before.
+  const addedIdentities = resources.filter((r) => r.change === 'added' && /^AWS::IAM::(Role|User)$/.test(r.type)).map((r) => r.path);
+  const newIdentity = (c: IamChange) => {
+    const named = c.kind === 'managedPolicy' ? c.resource : c.principal ?? '';
+    return addedIdentities.some((p) => named.includes(`\${${p}}`) || named.includes(`\${${p}.`));
+  };
+  const counts = {
+    grantsAdded: grantsAdded.length,
+    grantsToExistingPrincipals: grantsAdded.filter((c) => /^AWS:\$\{/.test(c.principal ?? '') || c.kind === 'managedPolicy').filter((c) => !newIdentity(c)).length,
+    grantsRemoved: real.filter((c) => c.change === 'removed' && grant(c)).length,
+    denialsAdded: real.filter((c) => c.change === 'added' && !grant(c)).length,
+    denialsRemoved: real.filter((c) => c.change === 'removed' && !grant(c)).length,
+  };
+  return { broadened: counts.grantsAdded + counts.denialsRemoved > 0, narrowed: counts.grantsRemoved + counts.denialsAdded > 0, ...counts };
 }

@@ -1,14 +1,12 @@
 import { PILLAR_LABEL } from '../../checks/framework/pillars';
 import { formatPillarTable, PILLAR_TABLE_LEGEND, UNDECIDED_LEGEND } from '../../checks/scorecard-table';
 import { dollars } from '../../cost';
-import { fit, painter, Terminal, wrap } from '../cli/terminal';
+import { fit, painter, Terminal, wrap, wrapAfter } from '../cli/terminal';
 import { shortType } from '../diff/services';
+import { deploymentLabel, VARIANT_WORDS } from '../synth/deployment';
+import { formatTalkClaims } from './format-talk-claims';
 import { StageView } from './stage-view';
 
-const DEPLOYMENTS = {
-  workshop: "workshop deployment: cdk.json's defaults, as `cdk deploy` gets them",
-  talk: 'the deployment the talk describes (HTTPS with its own certificates, a known live event)',
-} as const;
 
 /** The folder every URL starts with (up to its last `/`), or '' when they share none. */
 function commonFolder(urls: readonly string[]): string {
@@ -37,7 +35,6 @@ export function formatStageView(view: StageView, terminal: Terminal, options: Fo
   out.push('');
   line('Why', 'bold');
   out.push(...wrap(view.reason, width, '  '));
-  if (view.talkSays) out.push(...wrap(`The talk: "${view.talkSays}"`, width, '  '));
   line('Adds', 'bold');
   for (const a of view.adds) out.push(...wrap(`+ ${a}`, width, '  '));
   if (view.retires.length > 0) {
@@ -58,7 +55,9 @@ export function formatStageView(view: StageView, terminal: Terminal, options: Fo
   if (cost.unpriced.length > 0) line(`  UNPRICED, not in the total: ${cost.unpriced.map((u) => `${u.path ?? u.logicalId} (${u.resourceType})`).join(', ')}`, 'yellow');
   line(`  (${cost.lineCount} lines in all: wa-stages cost ${view.study} ${view.stage}; docs/cost.md says how)`, 'dim');
   out.push('');
-  line(`Scorecard (${DEPLOYMENTS[view.scorecard.deployment]})`, 'bold');
+  const deployment = { variant: view.scorecard.deployment, context: view.scorecard.context ?? {} };
+  out.push(...wrap(`Scorecard of the ${deploymentLabel(deployment)}`, width).map((l) => paint('bold', l)));
+  out.push(...wrap(`(${VARIANT_WORDS[deployment.variant]})`, width, '  ').map((l) => paint('dim', l)));
   const table = formatPillarTable('', [{ label: 'score', pillars: view.scorecard.pillars, findings: view.scorecard.findings }]);
   for (const row of table.split('\n')) line(`  ${row}`);
   for (const legend of PILLAR_TABLE_LEGEND.split('\n')) line(`  ${legend}`, 'dim');
@@ -74,12 +73,16 @@ export function formatStageView(view: StageView, terminal: Terminal, options: Fo
   const met = view.scorecard.bestPractices.length - gaps.length;
   line(`  ${met} of ${view.scorecard.bestPractices.length} evaluated best practices met; not met or accepted as a risk:`);
   for (const bp of gaps) {
-    line(`  ${bp.outcome === 'notMet' ? 'x' : '~'} ${bp.id.padEnd(11)} ${bp.title}`, bp.outcome === 'notMet' ? 'red' : 'yellow');
-    // A cut URL is useless: print it where it fits whole, else leave it to --json and the report.
-    if (bp.url.length + 6 <= width) out.push(paint('dim', `      ${bp.url}`));
-    else if (bp.url.length <= width) out.push(paint('dim', bp.url));
+    const style = bp.outcome === 'notMet' ? 'red' : 'yellow';
+    out.push(...wrapAfter(`  ${bp.outcome === 'notMet' ? 'x' : '~'} ${bp.id.padEnd(11)} `, bp.title, width, '                ').map((l) => paint(style, l)));
+    // A cut URL is useless: indented where it fits whole, else on a line of its own, never cut.
+    out.push(paint('dim', bp.url.length + 6 <= width ? `      ${bp.url}` : bp.url));
     for (const f of bp.findings.slice(0, 3)) line(`      ${f.rule} on ${f.resource}${f.outcome === 'acknowledged' ? ' (accepted)' : ''}`, 'dim');
     if (bp.findings.length > 3) line(`      ... ${bp.findings.length - 3} more`, 'dim');
+  }
+  if (view.talk) {
+    out.push('');
+    out.push(...formatTalkClaims(view.talk, deployment, terminal));
   }
   out.push('');
   // Which half of a Well-Architected review the template answers, and which half the team must.

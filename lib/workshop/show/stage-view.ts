@@ -3,8 +3,10 @@ import { BestPracticeOutcome, EvidenceItem, PillarScore } from '../../checks/sco
 import { FindingTally, findingTally } from '../../checks/scorecard-table';
 import { CaseStudyInfo } from '../../../stages/stage-info';
 import { CostLine, stageCost, UnpricedResource } from '../../cost';
+import { readableNames } from '../diff/readable-names';
 import { serviceOf, shortPath } from '../diff/services';
 import { DeploymentVariant, StageSnapshot } from '../synth/stage-snapshot';
+import { TalkClaimView } from './talk-claim-view';
 import { PillarAnswers, templateAnswers } from './template-answers';
 
 /** Resources of one service in a stage. */
@@ -63,9 +65,13 @@ export interface StageView {
   readonly retires: readonly string[];
   /** The talk's own words about this stage's pillars, where it gives a framework view. */
   readonly talkSays?: string;
+  /** The talk's claims about this stage, checked on the talk's deployment (whatever deployment the scorecard is of). */
+  readonly talk?: TalkClaimView;
   readonly resources: { readonly total: number; readonly byService: readonly ServiceResources[] };
   readonly scorecard: {
     readonly deployment: DeploymentVariant;
+    /** Context given on top of the deployment's (`-c key=value`); absent when none was. */
+    readonly context?: Readonly<Record<string, string>>;
     readonly pillars: Record<Pillar, PillarScore>;
     /** Every finding of both packs, as the scorecard, `score` and `npm run check` count them. */
     readonly findings: FindingTally;
@@ -123,9 +129,15 @@ export function resourcesByService(snapshot: StageSnapshot): ServiceResources[] 
     .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
 }
 
-/** A stage's story, resources and scorecard as `show` presents them. */
-export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageView {
+/**
+ * A stage's story, resources and scorecard as `show` presents them; `talk`, the talk's claims checked
+ * on its own deployment, for a stage the talk gives a framework view of.
+ */
+export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot, talk?: TalkClaimView): StageView {
   const info = study.stages.find((s) => s.id === snapshot.stage)!;
+  // Construct paths as the stage's code names them, never CDK's hashed or generated ids.
+  const names = readableNames(study.stackName, snapshot.resources);
+  const readable = (resource: string) => names(shortPath(resource, study.stackName));
   return {
     study: study.contextKey,
     stackName: study.stackName,
@@ -136,9 +148,11 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
     adds: info.adds,
     retires: info.retires,
     ...(info.talk ? { talkSays: info.talk.says } : {}),
+    ...(talk ? { talk } : {}),
     resources: { total: Object.keys(snapshot.resources).length, byService: resourcesByService(snapshot) },
     scorecard: {
       deployment: snapshot.variant,
+      ...(snapshot.context ? { context: snapshot.context } : {}),
       pillars: snapshot.scorecard.pillars,
       findings: findingTally(snapshot.scorecard),
       bestPractices: snapshot.scorecard.bestPractices.map((bp) => ({
@@ -153,13 +167,13 @@ export function stageView(study: CaseStudyInfo, snapshot: StageSnapshot): StageV
           .map((e) => ({
             rule: e.rule,
             ...(e.finding ? { finding: e.finding } : {}),
-            resource: shortPath(e.resource, study.stackName),
+            resource: readable(e.resource),
             outcome: e.outcome,
             ...(e.reason ? { reason: e.reason } : {}),
           })),
       })),
-      undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: shortPath(u.resource, study.stackName), error: u.error })),
-      staleAcknowledgements: (snapshot.scorecard.staleAcknowledgements ?? []).map((a) => ({ id: a.id, scope: shortPath(a.scope, study.stackName) })),
+      undecided: snapshot.scorecard.undecided.map((u) => ({ rule: u.rule, resource: readable(u.resource), error: u.error })),
+      staleAcknowledgements: (snapshot.scorecard.staleAcknowledgements ?? []).map((a) => ({ id: a.id, scope: readable(a.scope) })),
       templateAnswers: templateAnswers(snapshot.scorecard),
     },
     cost: stageCostView(snapshot, study.stackName),

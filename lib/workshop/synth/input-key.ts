@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../../app/make-app';
+import { PROJECT_ROOT } from '../../app/project-root';
 
 /** Folders whose every file can change what a stage synthesizes (its code, its runtime bundles). */
 const SOURCE_DIRS = ['bin', 'lib', 'stages'];

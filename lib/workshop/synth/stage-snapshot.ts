@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../../app/make-app';
+import { PROJECT_ROOT } from '../../app/project-root';
 import { Scorecard } from '../../checks/scorecard';
 
 /**
@@ -55,6 +55,8 @@ export interface StageSnapshot {
   readonly slug: string;
   readonly stackName: string;
   readonly variant: DeploymentVariant;
+  /** Context given on top of the variant's (`wa-stages ... -c key=value`); absent when none was. */
+  readonly context?: Readonly<Record<string, string>>;
   /** The template of the study's stack. */
   readonly template: StageTemplate;
   /** Its Well-Architected scorecard. */

@@ -2,21 +2,30 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WORKSPACE_ROOT } from '../../app/project-root';
-import { scorecardsOf } from '../../checks/add-checks';
-import { CaseStudyInfo } from '../../../stages/stage-info';
-import { talkDeploymentContext } from '../../../stages/talk-deployment';
+import type { CaseStudyInfo } from '../../../stages/stage-info';
 import { sourceKey, synthKey } from './input-key';
 import { DeploymentVariant, readResources, StageSnapshot, StageTemplate } from './stage-snapshot';
-import { studyApp, withReportHeldBack } from './study-app';
+
+/*
+ * Synthesizing loads aws-cdk-lib and the constructs (a second or more); a cache hit needs neither, so
+ * a warm `show` or `diff` loads them only when it must synthesize.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const synthModules = () => ({
+  ...(require('../../checks/add-checks') as typeof import('../../checks/add-checks')),
+  ...(require('./study-app') as typeof import('./study-app')),
+});
+const talkDeployment = () => require('../../../stages/talk-deployment') as typeof import('../../../stages/talk-deployment');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Bumped whenever the snapshot's shape changes, so old cache files are never read as new ones. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 /** Context each deployment variant adds to a stage (none for the workshop's own deploy). */
 export function variantContext(variant: DeploymentVariant, stage: number): Record<string, unknown> {
   // The talk's claims test puts both studies at the same stage number; so does the report. Both stage
   // keys are set, since the context table checks each value against the stages that use it.
-  return variant === 'talk' ? { video: stage, iot: stage, ...talkDeploymentContext(stage, stage) } : {};
+  return variant === 'talk' ? { video: stage, iot: stage, ...talkDeployment().talkDeploymentContext(stage, stage) } : {};
 }
 
 /** Options of {@link StageStore}. */
@@ -52,18 +61,35 @@ interface CacheFile {
  */
 export class StageStore {
   private sources?: string;
-  private readonly cacheDir: string;
+  /** Where the snapshots are cached. */
+  public readonly cacheDir: string;
 
   constructor(private readonly options: StageStoreOptions = {}) {
     this.cacheDir = options.cacheDir ?? path.join(WORKSPACE_ROOT, 'cdk.out', 'wa-stages');
   }
 
-  /** The snapshot of one stage under one deployment variant. */
-  public get(study: CaseStudyInfo, stage: number, variant: DeploymentVariant = 'workshop'): StageSnapshot {
+  /** Whether the cache is read and written. */
+  public get caching(): boolean {
+    return this.options.cache ?? true;
+  }
+
+  /** The hash of every source a synth reads, computed once per store. */
+  public sourcesKey(): string {
     this.sources ??= (this.options.sources ?? sourceKey)();
-    const context = variantContext(variant, stage);
-    const key = synthKey(this.sources, { format: SNAPSHOT_FORMAT, study: study.contextKey, stage, variant, context });
-    const file = path.join(this.cacheDir, `${study.contextKey}-${stage}-${variant}.json`);
+    return this.sources;
+  }
+
+  /**
+   * The snapshot of one stage under one deployment variant, with `extra` context (`-c key=value`) on
+   * top of the variant's. Extra context is part of the key and of the file name: a snapshot synthesized
+   * without it is never served for a request with it, and the two never overwrite each other.
+   */
+  public get(study: CaseStudyInfo, stage: number, variant: DeploymentVariant = 'workshop', extra: Readonly<Record<string, string>> = {}): StageSnapshot {
+    this.sources ??= (this.options.sources ?? sourceKey)();
+    const context = { ...variantContext(variant, stage), ...extra };
+    const key = synthKey(this.sources, { format: SNAPSHOT_FORMAT, study: study.contextKey, stage, variant, context, extra });
+    const suffix = Object.keys(extra).length > 0 ? `-${synthKey('', { extra })}` : '';
+    const file = path.join(this.cacheDir, `${study.contextKey}-${stage}-${variant}${suffix}.json`);
     const useCache = this.options.cache ?? true;
     if (useCache && fs.existsSync(file)) {
       try {
@@ -74,7 +100,7 @@ export class StageStore {
       }
     }
     this.options.onSynth?.(study, stage, variant);
-    const snapshot = synthesizeSnapshot(study, stage, variant, context);
+    const snapshot = synthesizeSnapshot(study, stage, variant, context, extra);
     if (useCache) {
       fs.mkdirSync(this.cacheDir, { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
@@ -91,7 +117,9 @@ export function synthesizeSnapshot(
   stage: number,
   variant: DeploymentVariant,
   context: Record<string, unknown> = variantContext(variant, stage),
+  extra: Readonly<Record<string, string>> = {},
 ): StageSnapshot {
+  const { scorecardsOf, studyApp, withReportHeldBack } = synthModules();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-stages-'));
   try {
     const app = studyApp({ study, stage, outdir, deployable: false, context });
@@ -106,6 +134,7 @@ export function synthesizeSnapshot(
       slug: info.slug,
       stackName: study.stackName,
       variant,
+      ...(Object.keys(extra).length > 0 ? { context: { ...extra } } : {}),
       template,
       scorecard,
       resources: readResources(assembly.directory, study.stackName, template),
