@@ -2,6 +2,7 @@ import { SynthesizedStage, synthIot, synthVideo } from '../support/synth-stage';
 import { customResourceTimeoutProblems } from './classes/custom-resource-timeouts';
 import { destroyProblems, retiredOrphanProblems } from './classes/destroy-order';
 import { enginePasswordProblems } from './classes/engine-passwords';
+import { eventDeadLetterProblems } from './classes/event-dead-letters';
 import { listenerRuleProblems } from './classes/listener-rules';
 import { logGroupTargetProblems } from './classes/log-group-targets';
 import { expressionProblems, metricMathProblems } from './classes/metric-math';
@@ -26,6 +27,22 @@ const overEveryStage = (check: (s: SynthesizedStage) => string[]) => templates.f
 describe('engine password characters', () => {
   test("every generated database password and every rotation's generator leaves out what its engine refuses", () => {
     expect(overEveryStage((s) => enginePasswordProblems(s.json))).toEqual([]);
+  });
+});
+
+describe('EventBridge dead-letter queues', () => {
+  test('every target that names a dead-letter queue names a standard queue EventBridge may send to', () => {
+    expect(overEveryStage((s) => eventDeadLetterProblems(s.json))).toEqual([]);
+  });
+
+  test('some stage wires one, and the check refuses a FIFO queue or a queue without the grant', () => {
+    expect(templates.some(([, s]) => JSON.stringify(s.json).includes('DeadLetterConfig'))).toBe(true);
+    const target = { Id: 'T', Arn: 'arn:aws:sns:us-east-1:111122223333:t', DeadLetterConfig: { Arn: { 'Fn::GetAtt': ['Q', 'Arn'] } } };
+    const grant = { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Q' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage' }] } } };
+    const rule = { Type: 'AWS::Events::Rule', Properties: { Targets: [target] } };
+    expect(eventDeadLetterProblems({ Resources: { R: rule, Q: { Type: 'AWS::SQS::Queue', Properties: {} }, P: grant } })).toEqual([]);
+    expect(eventDeadLetterProblems({ Resources: { R: rule, Q: { Type: 'AWS::SQS::Queue', Properties: { FifoQueue: true } }, P: grant } })).toHaveLength(1);
+    expect(eventDeadLetterProblems({ Resources: { R: rule, Q: { Type: 'AWS::SQS::Queue', Properties: {} } } })).toHaveLength(1);
   });
 });
 
