@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/app/make-app';
-import { LOAD_PROFILES } from '../../lib/cost/load-profile';
-import { stageCost } from '../../lib/cost/stage-cost';
-import { deployDependencies, deployTypes, sandboxTableMarkdown, SandboxStage } from '../../lib/workshop/sandbox/sandbox-table';
+import { deployDependencies, deployTypes, sandboxStages, sandboxTableMarkdown, SandboxStage } from '../../lib/workshop/sandbox/sandbox-table';
 import { STUDIES } from '../../lib/workshop/studies';
 import { sharedStore } from './cli-io';
 
@@ -49,18 +47,6 @@ test("the runbook's table is what `npx tsx bin/sandbox-table.ts` prints for toda
   const runbook = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'workshop', 'sandbox-runbook.md'), 'utf8');
   const block = /<!-- sandbox-table:[^>]*-->\n([\s\S]*?)\n<!-- \/sandbox-table -->/.exec(runbook);
   expect(block).not.toBeNull();
-  const stages = STUDIES.flatMap((study) =>
-    study.stages.map((st) => {
-      const snapshot = sharedStore.get(study, st.id, 'workshop');
-      return {
-        study: study.contextKey,
-        stage: st.id,
-        slug: st.slug,
-        resourceTypes: deployTypes(snapshot.template),
-        dependsOn: deployDependencies(snapshot.template),
-        idleMonthlyUsd: stageCost(snapshot, LOAD_PROFILES.workshop).total,
-      };
-    }),
-  );
+  const stages = sandboxStages(STUDIES, (study, stage) => sharedStore.get(STUDIES.find((s) => s.contextKey === study.contextKey)!, stage, 'workshop'));
   expect(block![1]).toBe(sandboxTableMarkdown(stages));
 }, 120_000);

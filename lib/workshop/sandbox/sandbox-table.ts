@@ -1,4 +1,7 @@
+import { TableStudy } from '../../cost/cost-table';
 import { dollars } from '../../cost/format-cost';
+import { LOAD_PROFILES } from '../../cost/load-profile';
+import { PricedStage, stageCost } from '../../cost/stage-cost';
 import { BASE_MINUTES, SLOW_RESOURCES, SlowResource } from './slow-resources';
 
 /** A template as the table reads it. */
@@ -17,6 +20,29 @@ export interface SandboxStage {
   readonly dependsOn: Readonly<Record<string, readonly string[]>>;
   /** Its monthly bill deployed and idle (`wa-stages cost`, workshop load). */
   readonly idleMonthlyUsd: number;
+}
+
+/**
+ * Every stage's row, from its workshop synth (`synthesized` reads the stage cache, so the script and
+ * the test that keeps the runbook identical build the same rows).
+ */
+export function sandboxStages(
+  studies: readonly TableStudy[],
+  synthesized: (study: TableStudy, stage: number) => PricedStage & { readonly template: Template },
+): SandboxStage[] {
+  return studies.flatMap((study) =>
+    study.stages.map((st) => {
+      const snapshot = synthesized(study, st.id);
+      return {
+        study: study.contextKey,
+        stage: st.id,
+        slug: st.slug,
+        resourceTypes: deployTypes(snapshot.template),
+        dependsOn: deployDependencies(snapshot.template),
+        idleMonthlyUsd: stageCost(snapshot, LOAD_PROFILES.workshop).total,
+      };
+    }),
+  );
 }
 
 /**
