@@ -4,8 +4,8 @@ import { isInvokedFunction } from '../lambda/invoked-functions';
 import { field, propertyOf } from '../properties';
 import { templateEntry } from '../resources';
 import { deploymentGroupsOfFunction, rollsBackOnAlarm } from './code-deploy-groups';
+import { verdict } from '../verdict';
 
-const verdict = (ok: boolean): NagRuleResult => (ok ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT);
 const isTrue = (value: unknown) => value === true || value === 'true';
 
 /**

@@ -4,8 +4,7 @@ import { isInvokedFunction } from '../lambda/invoked-functions';
 import { field, propertyOf } from '../properties';
 import { bootScriptOf } from '../relations/boot-script';
 import { logicalIdOf, referencedIds, resourcesOfType } from '../resources';
-
-const verdict = (ok: boolean): NagRuleResult => (ok ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT);
+import { verdict } from '../verdict';
 
 /** A boot script that fetches something to run: from S3, or over HTTP(S). */
 const FETCHES = /\baws\s+s3\s+cp\b|\baws\s+s3api\s+get-object\b|\bcurl\b|\bwget\b/;
